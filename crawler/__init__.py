@@ -1,0 +1,1 @@
+"""pantau's crawler: Scrapy spiders, the item pipeline, the command line and the embedded sample site."""

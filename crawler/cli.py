@@ -1,0 +1,216 @@
+"""The ``pantau`` command line.
+
+    pantau crawl antara -a start_urls=https://kalteng.antaranews.com/terkini --db pantau.db
+    pantau ingest ./pages/ --db pantau.db
+    pantau extract --format jsonl artikel.txt halaman.html
+    pantau reextract --db pantau.db
+    pantau serve --db pantau.db --port 8001
+    pantau demo [--no-serve]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+
+log = logging.getLogger("pantau")
+
+SOURCE_SUFFIXES = {".html", ".htm", ".txt"}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=os.environ.get("PANTAU_LOG_LEVEL", "INFO"), format="%(levelname)s %(message)s",
+                        stream=sys.stderr)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    return args.func(args) or 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="pantau",
+        description="Monitor Indonesian regional news about BPJS Ketenagakerjaan and the Paritrana Award: "
+                    "crawl, extract facts, fold duplicates, store in SQLite, publish with Datasette.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="Run 'pantau COMMAND --help' for a command's options. Start with 'pantau demo'.",
+    )
+    sub = parser.add_subparsers(metavar="COMMAND")
+
+    p = sub.add_parser("crawl", help="run a spider; stored articles go through cleaning, dedup and extraction",
+                       description="Run a Scrapy spider (antara, bakabar, bisnisbali, feeds) into the database. "
+                                   "Already stored articles are not fetched again.")
+    p.add_argument("spider", choices=["antara", "bakabar", "bisnisbali", "feeds"])
+    p.add_argument("-a", dest="spider_args", action="append", default=[], metavar="NAME=VALUE",
+                   help="spider argument, e.g. -a start_urls=https://kalsel.antaranews.com/terkini (comma-separated)")
+    p.add_argument("--db", default="pantau.db", help="SQLite database to write (default: pantau.db)")
+    p.add_argument("--since", help="stop paging listings older than this date (YYYY-MM-DD)")
+    p.add_argument("--jobdir", help="keep the crawl's state here so an interrupted crawl resumes (Scrapy JOBDIR)")
+    p.add_argument("-s", dest="settings", action="append", default=[], metavar="NAME=VALUE",
+                   help="override a Scrapy setting, e.g. -s AUTOTHROTTLE_ENABLED=False")
+    p.set_defaults(func=cmd_crawl)
+
+    p = sub.add_parser("ingest", help="the same pipeline for local .html/.txt files or folders")
+    p.add_argument("paths", nargs="+", type=Path, help="files or folders (searched for .html, .htm, .txt)")
+    p.add_argument("--db", default="pantau.db", help="SQLite database to write (default: pantau.db)")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("extract", help="extraction only: one JSON object per input file, no database")
+    p.add_argument("paths", nargs="+", help="article files (.txt: one paragraph per line; .html: a web page)")
+    p.add_argument("--format", choices=["jsonl"], default="jsonl", help="output format (default: jsonl)")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("reextract", help="re-run extraction over stored articles (facts replaced, nothing lost)")
+    p.add_argument("--db", default="pantau.db", help="SQLite database (default: pantau.db)")
+    p.set_defaults(func=cmd_reextract)
+
+    p = sub.add_parser("serve", help="publish the database with Datasette (metadata, canned queries, plugins)")
+    p.add_argument("--db", default="pantau.db", help="SQLite database (default: pantau.db)")
+    p.add_argument("--port", type=int, default=8001, help="port (default: 8001)")
+    p.add_argument("--host", default="127.0.0.1", help="interface to bind (default: 127.0.0.1, this machine only)")
+    p.add_argument("--immutable", action="store_true", help="open the database read-only and immutable")
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("demo", help="crawl the embedded sample site into pantau.db and serve it",
+                       description="Serve the embedded sample site on 127.0.0.1, crawl it with the real spiders, "
+                                   "write the database, print a summary and serve it with Datasette.")
+    p.add_argument("--db", default="pantau.db", help="SQLite database to write (default: pantau.db)")
+    p.add_argument("--no-serve", action="store_true", help="stop after the database is built")
+    p.add_argument("--port", type=int, default=8001, help="Datasette port (default: 8001)")
+    p.set_defaults(func=cmd_demo)
+    return parser
+
+
+def _pairs(items: list[str], what: str) -> dict[str, str]:
+    out = {}
+    for item in items:
+        if "=" not in item:
+            raise SystemExit(f"pantau: {what} must be NAME=VALUE, got {item!r}")
+        key, value = item.split("=", 1)
+        out[key.strip()] = value.strip()
+    return out
+
+
+def cmd_crawl(args) -> int:
+    from crawler.run import run_crawls
+    from crawler.summary import print_summary
+
+    spider_args = _pairs(args.spider_args, "-a")
+    if args.since:
+        spider_args["since"] = args.since
+    settings = _pairs(args.settings, "-s")
+    if args.jobdir:
+        settings["JOBDIR"] = args.jobdir
+    started = time.monotonic()
+    stats = run_crawls([(args.spider, spider_args)], args.db, settings)
+    print_summary(args.db, stats, time.monotonic() - started)
+    return 0
+
+
+def iter_sources(paths: list[Path]):
+    """Every .html/.htm/.txt file under the given paths, in a stable order; missing paths are reported."""
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.suffix.lower() in SOURCE_SUFFIXES and p.is_file())
+        else:
+            yield path
+
+
+def cmd_ingest(args) -> int:
+    from crawler.process import Processor
+    from crawler.summary import print_summary
+
+    processor = Processor(args.db, source="ingest")
+    started = time.monotonic()
+    files = list(iter_sources(args.paths))
+    for n, path in enumerate(files, 1):
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            log.warning("cannot read %s: %s", path, exc.strerror or exc)
+            processor.fail(str(path), f"unreadable file: {exc.strerror or exc}")
+            continue
+        if path.suffix.lower() in (".html", ".htm"):
+            result = processor.process_html(path.resolve().as_uri(), data)
+        else:
+            result = processor.process_text(str(path), data)
+        if result.status != "stored":
+            log.info("%s %s: %s", result.status, path, result.reason)
+        if n % 50 == 0 or n == len(files):
+            print(f"ingest: {n}/{len(files)} files, {processor.stats['stored']} stored", file=sys.stderr)
+    print_summary(args.db, {"ingest": processor.stats}, time.monotonic() - started)
+    return 0
+
+
+def extract_file(extractor, path: str) -> dict:
+    """The ``pantau extract`` object for one file (an ``error`` key when it could not be read)."""
+    from extract.page import PageError, decode, parse_html
+
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        return _error(path, f"unreadable file: {exc.strerror or exc}")
+    try:
+        if Path(path).suffix.lower() in (".html", ".htm"):
+            page = parse_html(data, Path(path).resolve().as_uri())
+            facts = extractor.extract(page.text, title=page.title, published=page.published, outlet=page.outlet)
+        else:
+            facts = extractor.extract(decode(data))
+    except PageError as exc:
+        return _error(path, str(exc))
+    return facts.as_json(source=path)
+
+
+def _error(path: str, reason: str) -> dict:
+    log.warning("%s: %s", path, reason)
+    return {"source": path, "title": None, "published": None, "outlet": None, "relevant": False,
+            "officials": [], "counts": [], "awards": [], "quotes": [], "error": reason}
+
+
+def cmd_extract(args) -> int:
+    from extract import Extractor
+
+    extractor = Extractor()
+    errors = 0
+    for path in args.paths:
+        obj = extract_file(extractor, path)
+        errors += "error" in obj
+        print(json.dumps(obj, ensure_ascii=False), flush=True)
+    if errors:
+        print(f"extract: {len(args.paths)} files, {errors} could not be read", file=sys.stderr)
+    return 0
+
+
+def cmd_reextract(args) -> int:
+    from crawler.reextract import reextract
+
+    if not Path(args.db).exists():
+        raise SystemExit(f"pantau: no database at {args.db}")
+    done = reextract(args.db, progress=lambda n, total: print(f"reextract: {n}/{total}", file=sys.stderr))
+    print(f"reextract: {done} articles re-extracted in {args.db}")
+    return 0
+
+
+def cmd_serve(args) -> int:
+    from db.serve import serve
+
+    if not Path(args.db).exists():
+        raise SystemExit(f"pantau: no database at {args.db} (run 'pantau demo --no-serve' or 'pantau crawl' first)")
+    return serve(args.db, port=args.port, host=args.host, immutable=args.immutable)
+
+
+def cmd_demo(args) -> int:
+    from crawler.demo import demo
+
+    return demo(args.db, serve_after=not args.no_serve, port=args.port)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,47 @@
+"""The item pipeline: every fetched page goes through ``crawler.process.Processor`` into the database."""
+
+from __future__ import annotations
+
+import logging
+
+from scrapy.exceptions import DropItem
+
+from crawler.items import ArticlePage, FailedPage
+from crawler.process import Processor
+
+log = logging.getLogger(__name__)
+
+
+class StorePipeline:
+    """Cleans, extracts, deduplicates and stores each article; counts skips by reason in the crawl stats."""
+
+    def __init__(self, db_path: str, stats):
+        self.db_path = db_path
+        self.stats = stats
+        self.processor: Processor | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        return cls(crawler.settings.get("PANTAU_DB"), crawler.stats)
+
+    def open_spider(self, spider):
+        self.processor = Processor(self.db_path)
+        spider.processor = self.processor
+
+    def process_item(self, item, spider):
+        if isinstance(item, FailedPage):
+            self.processor.fail(item["url"], item["reason"], spider.name)
+            self.stats.inc_value(f"pantau/failed/{item['reason']}")
+            raise DropItem(f"failed {item['url']}: {item['reason']}")
+        if not isinstance(item, ArticlePage):
+            return item
+        try:
+            result = self.processor.process_html(item["url"], item["html"], spider.name, item.get("overrides"))
+        except Exception as exc:  # a bug in one page's processing must not end the crawl
+            log.exception("processing %s failed", item["url"])
+            result = self.processor.fail(item["url"], f"processing error: {type(exc).__name__}", spider.name)
+        self.stats.inc_value(f"pantau/{result.status}")
+        if result.status != "stored":
+            self.stats.inc_value(f"pantau/{result.status}/{result.reason}")
+            raise DropItem(f"{result.status} {item['url']}: {result.reason}")
+        return item

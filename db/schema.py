@@ -1,0 +1,133 @@
+"""The one place that knows pantau's database schema.
+
+>>> db = open_db(":memory:")
+>>> tables = [t for t in db.table_names() if "_fts" not in t]
+>>> sorted(tables)  # doctest: +NORMALIZE_WHITESPACE
+['article_signatures', 'articles', 'awards', 'clusters', 'counts', 'crawl_log', 'officials', 'people',
+ 'quotes', 'regions']
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlite_utils
+
+SCHEMA_VERSION = 1
+
+TABLES: dict[str, dict] = {
+    "regions": {
+        "columns": {"code": str, "name": str, "kind": str, "province_code": str, "province": str,
+                    "latitude": float, "longitude": float},
+        "pk": "code",
+    },
+    "people": {"columns": {"id": int, "name": str, "name_key": str}, "pk": "id"},
+    "clusters": {
+        "columns": {"id": int, "canonical_article_id": int, "title": str, "size": int, "outlets": str,
+                    "first_seen": str, "last_seen": str},
+        "pk": "id",
+    },
+    "articles": {
+        "columns": {"id": int, "url": str, "canonical_url": str, "host": str, "outlet": str, "title": str,
+                    "published": str, "author": str, "editor": str, "dateline": str, "credit": str,
+                    "region": str, "region_code": str, "relevant": int, "repeated_paragraphs": int,
+                    "words": int, "body": str, "content_hash": str, "cluster_id": int, "source": str,
+                    "fetched_at": str},
+        "pk": "id",
+        "foreign_keys": [("cluster_id", "clusters", "id"), ("region_code", "regions", "code")],
+        "not_null": {"canonical_url"},
+    },
+    "article_signatures": {"columns": {"article_id": int, "signature": bytes}, "pk": "article_id",
+                           "foreign_keys": [("article_id", "articles", "id")]},
+    "officials": {
+        "columns": {"id": str, "article_id": int, "person_id": int, "name": str, "title": str,
+                    "organization": str, "region": str, "region_code": str, "sentence": str},
+        "pk": "id",
+        "foreign_keys": [("article_id", "articles", "id"), ("person_id", "people", "id"),
+                         ("region_code", "regions", "code")],
+    },
+    "counts": {
+        "columns": {"id": str, "article_id": int, "value": float, "unit": str, "category": str, "region": str,
+                    "region_code": str, "funding": str, "text": str, "sentence": str},
+        "pk": "id",
+        "foreign_keys": [("article_id", "articles", "id"), ("region_code", "regions", "code")],
+    },
+    "awards": {
+        "columns": {"id": str, "article_id": int, "award": str, "year": int, "recipient": str, "rank": int,
+                    "category": str, "level": str, "region": str, "region_code": str, "nominee": int,
+                    "sentence": str},
+        "pk": "id",
+        "foreign_keys": [("article_id", "articles", "id"), ("region_code", "regions", "code")],
+    },
+    "quotes": {
+        "columns": {"id": str, "article_id": int, "person_id": int, "speaker": str, "text": str, "sentence": str},
+        "pk": "id",
+        "foreign_keys": [("article_id", "articles", "id"), ("person_id", "people", "id")],
+    },
+    "crawl_log": {
+        "columns": {"id": int, "url": str, "status": str, "reason": str, "spider": str, "at": str},
+        "pk": "id",
+    },
+}
+
+INDEXES = [
+    ("articles", ["canonical_url"], True),
+    ("articles", ["content_hash"], False),
+    ("articles", ["cluster_id"], False),
+    ("articles", ["published"], False),
+    ("articles", ["outlet", "published"], False),
+    ("people", ["name_key"], True),
+    ("officials", ["article_id"], False),
+    ("officials", ["person_id"], False),
+    ("counts", ["article_id"], False),
+    ("counts", ["category"], False),
+    ("awards", ["article_id"], False),
+    ("awards", ["year", "level", "rank"], False),
+    ("quotes", ["article_id"], False),
+    ("quotes", ["person_id"], False),
+    ("crawl_log", ["url"], False),
+]
+
+FTS = {"articles": ["title", "body"], "quotes": ["text", "speaker"]}
+FACT_TABLES = ("officials", "counts", "awards", "quotes")
+
+
+def open_db(path: str | Path) -> sqlite_utils.Database:
+    """Open (and create or migrate) a pantau database, in WAL mode so Datasette can read while a crawl writes."""
+    if str(path) == ":memory:":
+        db = sqlite_utils.Database(memory=True)
+    else:
+        db = sqlite_utils.Database(path)
+        db.enable_wal()
+    db.execute("PRAGMA busy_timeout = 10000")
+    create(db)
+    return db
+
+
+def create(db: sqlite_utils.Database) -> None:
+    """Create every missing table, column, index and full-text index; existing data is kept."""
+    for name, spec in TABLES.items():
+        table = db[name]
+        if table.exists():
+            missing = {c: t for c, t in spec["columns"].items() if c not in table.columns_dict}
+            for column, kind in missing.items():
+                table.add_column(column, kind)
+            continue
+        table.create(spec["columns"], pk=spec["pk"], foreign_keys=spec.get("foreign_keys"),
+                     not_null=spec.get("not_null"))
+    for table, columns, unique in INDEXES:
+        db[table].create_index(columns, unique=unique, if_not_exists=True)
+    for table, columns in FTS.items():
+        if not db[f"{table}_fts"].exists():
+            db[table].enable_fts(columns, create_triggers=True, tokenize="unicode61 remove_diacritics 2")
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def load_regions(db: sqlite_utils.Database, rows) -> None:
+    """Fill the ``regions`` table (code, name, kind, province, coordinates) from gazetteer rows."""
+    db["regions"].upsert_all(
+        ({"code": r["code"], "name": r["name"], "kind": r["kind"], "province_code": r["province_code"],
+          "province": r["province"], "latitude": float(r["lat"]) if r.get("lat") else None,
+          "longitude": float(r["lon"]) if r.get("lon") else None} for r in rows),
+        pk="code",
+    )

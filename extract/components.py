@@ -1,0 +1,146 @@
+"""spaCy components that put pantau's rules into a pipeline (registered with ``@Language.factory``).
+
+Each component reads the Doc (one article, paragraphs separated by blank lines) and writes its facts to
+a Doc extension: ``doc._.officials``, ``doc._.counts``, ``doc._.awards``, ``doc._.quotes``, plus
+``doc._.regions`` (region mentions) and ``doc._.region`` (the article's own region).
+
+>>> from extract.pipeline import load_pipeline
+>>> doc = load_pipeline()("Kepala Dinsos Kapuas, Yanmarto hadir.")
+>>> [o.name for o in doc._.officials]
+['Yanmarto']
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from extract.awards import award_context, find_awards
+from extract.counts import find_counts
+from extract.gazetteer import regions
+from extract.officials import find_officials, merge_officials
+from extract.quotes import find_quotes
+from extract.text import find_dateline
+
+for _name in ("officials", "counts", "awards", "quotes", "regions", "region", "paragraph_spans"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+
+def paragraphs(doc: Doc) -> list[tuple[int, str]]:
+    """The Doc's paragraphs with their character offsets (the Extractor joins them with blank lines)."""
+    out, at = [], 0
+    for part in doc.text.split("\n\n"):
+        if part.strip():
+            out.append((at, part))
+        at += len(part) + 2
+    return out
+
+
+def sentences(doc: Doc) -> list[tuple[int, str]]:
+    """Sentences with their character offsets, never crossing a paragraph."""
+    out = []
+    for sent in doc.sents:
+        at = sent.start_char
+        for piece in sent.text.split("\n\n"):
+            if piece.strip():
+                out.append((at, piece.strip()))
+            at += len(piece) + 2
+    return out
+
+
+@Language.factory("pantau_regions")
+class RegionsComponent:
+    """Finds every region named in the article and the article's own region (dateline, else first named)."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        gaz = regions()
+        mentions = gaz.find(doc.text)
+        doc._.regions = mentions
+        city, _, _ = find_dateline(doc.text)
+        own = gaz.lookup(city) if city else None
+        if own is None and mentions:
+            own = mentions[0].region
+        doc._.region = own
+        return doc
+
+
+@Language.factory("pantau_officials")
+class OfficialsComponent:
+    """Officials introduced with an office, merged once per article with their fullest name."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = [o for _, p in paragraphs(doc) for o in find_officials(p)]
+        doc._.officials = merge_officials(found)
+        return doc
+
+
+@Language.factory("pantau_counts")
+class CountsComponent:
+    """Counts of people, workers, participants, enterprises and governments, each with its region."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = doc._.regions or []
+        counts = []
+        for at, sentence in sentences(doc):
+            for count in find_counts(sentence):
+                count.region = _region_for(at, at + len(sentence), mentions, doc._.region)
+                counts.append(count)
+        doc._.counts = counts
+        return doc
+
+
+def _region_for(start: int, end: int, mentions, fallback) -> str | None:
+    """A sentence's region: one it names, else the last one named before it, else the article's."""
+    inside = [m for m in mentions if start <= m.start < end]
+    if inside:
+        return inside[0].region.name
+    before = [m for m in mentions if m.start < start]
+    if before:
+        return before[-1].region.name
+    return fallback.name if fallback else None
+
+
+@Language.factory("pantau_awards")
+class AwardsComponent:
+    """Award results and nominees, the edition and level filled from the article's first mention."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        ctx = award_context(doc.text)
+        if doc._.region is not None:
+            ctx.province = doc._.region.province_code
+        awards, seen = [], set()
+        if ctx.award:
+            for _, sentence in sentences(doc):
+                for award in find_awards(sentence, ctx):
+                    key = (award.recipient, award.rank, award.year, award.nominee)
+                    if key not in seen:
+                        seen.add(key)
+                        awards.append(award)
+        doc._.awards = awards
+        return doc
+
+
+@Language.factory("pantau_quotes")
+class QuotesComponent:
+    """Direct quotations with their speakers, resolved against the article's officials."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        people = [o.name for o in doc._.officials or []]
+        doc._.quotes = find_quotes([p for _, p in paragraphs(doc)], people)
+        return doc

@@ -1,0 +1,126 @@
+"""Counts: numbers that count people, workers, participants, enterprises or governments.
+
+Not money, not dates or years, not ranks, not regulation or phone numbers: a number is a count
+only when a counted noun (``counts.yml``) follows it.
+
+>>> [(c.value, c.unit, c.category, c.funding) for c in find_counts(
+...     "Sebanyak 10.000 pekerja rentan didanai dari APBD dan Rp2,5 miliar untuk iuran.")]
+[(10000, 'pekerja rentan', 'pekerja rentan', 'APBD')]
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from extract.facts import Count
+from extract.numbers import find_numbers
+from extract.resources import load_yaml
+
+
+@cache
+def _rules() -> dict:
+    data = load_yaml("counts.yml")
+    units = sorted(data["units"], key=lambda u: -len(u["phrase"]))
+    fillers = "|".join(re.escape(f) for f in sorted(data["fillers"], key=len, reverse=True))
+    return {
+        "units": [(re.compile(rf"^\s*(?:(?:{fillers})\s+)?({re.escape(u['phrase'])})(?![\w/])", re.IGNORECASE), u)
+                  for u in units],
+        "implicit": [re.compile(rf"^\s*{p}", re.IGNORECASE) for p in data["implicit_worker_after"]],
+        "not_before": [re.compile(p, re.IGNORECASE) for p in data["not_before"]],
+        "not_after": [re.compile(p, re.IGNORECASE) for p in data["not_after"]],
+        "categories": [(re.compile(c["pattern"], re.IGNORECASE), c["category"]) for c in data["categories"]],
+        "shares": data["share_categories"],
+        "funding": [(re.compile(f["pattern"], re.IGNORECASE), f["funding"]) for f in data["funding"]],
+    }
+
+
+def _unit_after(rest: str) -> tuple[dict | None, int]:
+    """The counted noun right after a number: its rule and the characters it takes."""
+    rules = _rules()
+    for pattern, unit in rules["units"]:
+        m = pattern.match(rest)
+        if m:
+            return unit, m.end()
+    for pattern in rules["implicit"]:
+        m = pattern.match(rest)
+        if m:
+            return {"phrase": "pekerja", "kind": "worker", "implicit": True}, 0
+    return None, 0
+
+
+def find_counts(sentence: str) -> list[Count]:
+    """Every count in one sentence, with unit, category and funding; ``region`` is left to the caller."""
+    rules = _rules()
+    numbers = find_numbers(sentence)
+    found: list[Count] = []
+    previous_unit = None
+    for idx, num in enumerate(numbers):
+        before, rest = sentence[:num.start], sentence[num.end:]
+        if any(p.search(before) for p in rules["not_before"]) or any(p.match(rest) for p in rules["not_after"]):
+            continue
+        if isinstance(num.value, int) and 1900 <= num.value <= 2100 and not _unit_after(rest)[0]:
+            continue
+        if num.text.startswith("0") and len(num.text) > 3:
+            continue  # phone numbers and codes
+        unit, taken = _unit_after(rest)
+        if unit is None and previous_unit and re.match(r"^\s*(yang|di antaranya|diantaranya)\b", rest):
+            unit, taken = previous_unit, 0  # "Dari 13 kabupaten/kota, ada 9 yang ..."
+        if unit is None:
+            continue
+        nxt = numbers[idx + 1] if idx + 1 < len(numbers) else None
+        # "1 desa 100 pekerja rentan" is a rate, not a count of villages
+        if nxt is not None and num.value == 1 and sentence[num.end + taken:nxt.start].strip() == "":
+            continue
+        previous_unit = unit
+        clause_end = nxt.start if nxt else len(sentence)
+        clause_start = numbers[idx - 1].end if idx else 0
+        name = unit.get("unit") or (_phrase_in(rest[:taken], unit["phrase"]) if taken else unit["phrase"])
+        found.append(Count(
+            value=num.value,
+            unit=name,
+            category=_category(unit, name, sentence[clause_start:clause_end], rest[taken:clause_end - num.end]),
+            funding=_funding(sentence[num.end:clause_end]),
+            text=sentence[num.start:num.end + (taken or 0)].strip() if taken else
+            (sentence[num.start:num.end] + " " + _first_words(rest, 2)).strip(),
+            sentence=sentence,
+        ))
+    return found
+
+
+def _phrase_in(span: str, phrase: str) -> str:
+    m = re.search(re.escape(phrase), span, re.IGNORECASE)
+    return m.group(0) if m else phrase
+
+
+def _first_words(text: str, n: int) -> str:
+    return " ".join(text.split()[:n])
+
+
+def _category(unit: dict, name: str, clause: str, after: str) -> str | None:
+    rules = _rules()
+    if unit.get("category"):
+        return unit["category"]
+    if unit["kind"] == "share":
+        m = re.match(r"^\s*(?:yang\s+|sudah\s+|telah\s+)*((?:belum\s+)?\w+)", after)
+        if m and m.group(1).lower() in rules["shares"]:
+            return m.group(1).lower()
+        return None
+    if unit["kind"] != "worker":
+        return None
+    for pattern, category in rules["categories"]:
+        if pattern.search(name):
+            return category
+    for pattern, category in rules["categories"]:
+        if pattern.search(clause):
+            return category
+    return "total"
+
+
+def _funding(after: str) -> str | None:
+    best = None
+    for pattern, funding in _rules()["funding"]:
+        m = pattern.search(after)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), funding)
+    return best[1] if best else None

@@ -1,0 +1,171 @@
+"""Gazetteers read from ``extract/data/``: regions with codes, titles, organisations, name parts.
+
+>>> regions().lookup("Kalteng").name
+'Kalimantan Tengah'
+>>> [m.region.name for m in regions().find("Pemkab Kapuas dan Kota Palangkaraya")]
+['Kabupaten Kapuas', 'Kota Palangka Raya']
+>>> canonical_org("BPJamsostek Banjarmasin")
+'BPJS Ketenagakerjaan Banjarmasin'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from extract.resources import load_csv, load_yaml
+
+#: Words written before a region's name that say which kind of region it is.
+KIND_PREFIXES = {
+    "kota": ("Kota", "Pemkot", "Pemerintah Kota", "Wali Kota", "Walikota"),
+    "kabupaten": ("Kabupaten", "Kab.", "Kab", "Pemkab", "Pemerintah Kabupaten", "Bupati"),
+    "provinsi": ("Provinsi", "Prov.", "Pemprov", "Pemerintah Provinsi", "Gubernur"),
+}
+_WORD = re.compile(r"[A-Z][\w'’.-]*(?:/[A-Z][\w'’.-]*)?")
+
+
+@dataclass(frozen=True)
+class Region:
+    code: str
+    name: str
+    kind: str
+    short_name: str
+    province_code: str
+    province: str
+    lat: float | None
+    lon: float | None
+
+
+@dataclass(frozen=True)
+class RegionMention:
+    """A region named in text: where (``start``, ``end``), as written, and which region."""
+
+    start: int
+    end: int
+    text: str
+    region: Region
+
+
+class Regions:
+    """All provinces and kabupaten/kota, found in text by name, short name, alias or prefixed name."""
+
+    def __init__(self, rows, aliases):
+        self.by_code = {}
+        for row in rows:
+            lat, lon = row.get("lat"), row.get("lon")
+            self.by_code[row["code"]] = Region(
+                row["code"], row["name"], row["kind"], row["short_name"], row["province_code"],
+                row["province"], float(lat) if lat else None, float(lon) if lon else None,
+            )
+        self._surface: dict[tuple[str, ...], list[Region]] = {}
+        for region in self.by_code.values():
+            self._add(region.name, region)
+            self._add(region.short_name, region)
+            for prefix in KIND_PREFIXES[region.kind]:
+                self._add(f"{prefix} {region.short_name}", region)
+        for row in aliases:
+            region = self.by_code.get(row["code"])
+            if region:
+                self._add(row["alias"], region)
+                if region.kind != "provinsi" or len(row["alias"].split()) > 1:
+                    for prefix in KIND_PREFIXES[region.kind]:
+                        self._add(f"{prefix} {row['alias']}", region)
+        self.longest = max(len(k) for k in self._surface)
+
+    def _add(self, surface: str, region: Region) -> None:
+        key = tuple(_tokens(surface))
+        bucket = self._surface.setdefault(key, [])
+        if region not in bucket:
+            bucket.append(region)
+
+    def lookup(self, name: str, province: str | None = None) -> Region | None:
+        """The region a name means (``"Kab. Kapuas"``, ``"HSS"``, ``"Palangkaraya"``), or None.
+
+        A bare name shared by a kabupaten and a kota (``Banjar``) prefers the one in ``province``
+        (a province code), then the kabupaten.
+        """
+        candidates = self._surface.get(tuple(_tokens(name.strip())))
+        return self._choose(candidates, province) if candidates else None
+
+    def _choose(self, candidates: list[Region], province: str | None) -> Region:
+        if len(candidates) == 1:
+            return candidates[0]
+        if province:
+            local = [r for r in candidates if r.province_code == province]
+            if local:
+                candidates = local
+        order = {"provinsi": 0, "kabupaten": 1, "kota": 2}
+        return min(candidates, key=lambda r: order[r.kind])
+
+    def find(self, text: str, province: str | None = None) -> list[RegionMention]:
+        """Every region named in ``text``, longest name first, left to right."""
+        words = [(m.group(0).rstrip("."), m.start()) for m in _WORD.finditer(text)]
+        found, i = [], 0
+        while i < len(words):
+            for n in range(min(self.longest, len(words) - i), 0, -1):
+                chunk = words[i:i + n]
+                # the words of one name are separated only by spaces
+                gaps = (text[a[1] + len(a[0]):b[1]] for a, b in zip(chunk, chunk[1:], strict=False))
+                if any(gap.strip() not in ("", ".") for gap in gaps):
+                    continue
+                candidates = self._surface.get(tuple(w for w, _ in chunk))
+                if candidates:
+                    start, end = chunk[0][1], chunk[-1][1] + len(chunk[-1][0])
+                    found.append(RegionMention(start, end, text[start:end], self._choose(candidates, province)))
+                    i += n
+                    break
+            else:
+                i += 1
+        return found
+
+    def province_of(self, region: Region) -> Region:
+        return self.by_code.get(region.province_code, region)
+
+
+def _tokens(text: str) -> list[str]:
+    return [t.rstrip(".") for t in text.replace(",", " ").split()]
+
+
+@cache
+def regions() -> Regions:
+    """The regions gazetteer (38 provinces, 514 kabupaten/kota), loaded once."""
+    return Regions(load_csv("regions.csv"), load_csv("region_aliases.csv"))
+
+
+@cache
+def titles() -> dict:
+    """``titles.yml``: ``prefixes``, ``heads`` and ``words`` of office titles."""
+    return load_yaml("titles.yml")
+
+
+@cache
+def organizations() -> dict:
+    """``organizations.yml``: ``canonical`` names with aliases, ``heads``, ``not_person``."""
+    return load_yaml("organizations.yml")
+
+
+@cache
+def names() -> dict:
+    """``names.yml``: honorifics, degree suffixes, name particles, epithets, pronouns."""
+    return load_yaml("names.yml")
+
+
+@cache
+def _org_aliases() -> list[tuple[re.Pattern, str]]:
+    pairs = []
+    for canonical, aliases in organizations()["canonical"].items():
+        for alias in aliases or []:
+            pairs.append((alias, canonical))
+    pairs.sort(key=lambda p: -len(p[0]))
+    return [(re.compile(rf"(?<!\w){re.escape(a)}(?!\w)"), c) for a, c in pairs]
+
+
+def canonical_org(name: str | None) -> str | None:
+    """Write an organisation the one way: its aliases (BPJamsostek, BPJS TK) become its canonical name."""
+    if not name:
+        return name
+    for pattern, canonical in _org_aliases():
+        if pattern.search(name):
+            return pattern.sub(canonical, name, count=1)
+    return name

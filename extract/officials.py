@@ -1,0 +1,349 @@
+"""Officials: a person's name with the office and organisation the text gives them.
+
+The appositions Indonesian news uses:
+
+- ``Title Org, Name`` — ``Kepala Dinsos Kapuas, Yanmarto``
+- ``Title Org Name`` — ``Wakil Wali Kota Palangka Raya Umi Mastikah di ...``
+- ``Name, Title Org`` and ``Name selaku Title Org``
+- ``Title X yang diwakili (oleh) Title Y, (yaitu) Name`` — only the second office has a name.
+
+>>> [(o.name, o.title, o.organization) for o in find_officials(
+...     "kata Kepala Kantor Cabang BPJamsostek Banjarmasin, Opik Taufik, kepada wartawan.")]
+[('Opik Taufik', 'Kepala Kantor Cabang', 'BPJamsostek Banjarmasin')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.lang.id.stop_words import STOP_WORDS
+
+from extract.facts import Official
+from extract.gazetteer import names, organizations, regions, titles
+
+_TOKEN = re.compile(r"\w+(?:[-'’/]\w+)*|[^\w\s]")
+_ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{0,3}|IX|X)$")
+_CONNECTORS = {"dan", "Dan", "&", "/", "-"}
+_INTRO = {"yaitu", "yakni", "ialah", "adalah", "bernama", "saudara", "Saudara"}
+_GOVERNING = ("Wali Kota", "Walikota", "Bupati", "Gubernur", "Sekda", "Sekretaris Daerah", "Camat", "Lurah",
+              "Asisten")
+
+
+@dataclass
+class Tok:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper() or (self.text[:1].isdigit() and False)
+
+
+def tokenize(text: str) -> list[Tok]:
+    """Words and punctuation with their character offsets."""
+    return [Tok(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+@cache
+def _lexicon() -> dict:
+    t, o, n = titles(), organizations(), names()
+
+    def phrases(items):
+        return sorted({tuple(tokenize_words(i)) for i in items if i}, key=len, reverse=True)
+
+    org_words = set()
+    for canonical, aliases in (o.get("canonical") or {}).items():
+        for form in [canonical, *(aliases or [])]:
+            org_words.update(tokenize_words(form))
+    org_words.update(w for h in o.get("heads", []) for w in tokenize_words(h))
+    title_words = {w for w in t.get("words", [])} | {w for h in t["heads"] for w in tokenize_words(h)}
+    title_words |= set(t.get("areas", []))
+    honorifics = set(n["honorifics"]["keep"]) | set(n["honorifics"]["drop"])
+    return {
+        "prefixes": phrases(t["prefixes"]),
+        "heads": phrases(t["heads"]),
+        "title_words": title_words,
+        "org_words": org_words - {"dan"},
+        "not_person": set(o.get("not_person", [])) | set(t.get("not_names", [])),
+        "honorifics": {h.rstrip(".") for h in honorifics},
+        "drop_honorifics": {h.rstrip(".") for h in n["honorifics"]["drop"]},
+        "degrees": {d.replace(".", "").replace(" ", "") for d in n.get("suffix_degrees", [])},
+        "particles": set(n.get("particles", [])),
+        "stop": set(STOP_WORDS) - {w.lower() for w in n.get("stopword_names", [])},
+    }
+
+
+def tokenize_words(text: str) -> list[str]:
+    return [t.text for t in tokenize(text) if t.text not in {".", ","}]
+
+
+def _match_phrase(toks: list[Tok], i: int, phrases) -> int:
+    """Length of the longest phrase in ``phrases`` that starts at token ``i`` (0 if none)."""
+    for phrase in phrases:
+        n = len(phrase)
+        if tuple(t.text for t in toks[i:i + n]) == phrase:
+            return n
+    return 0
+
+
+def _title_at(toks: list[Tok], i: int) -> int:
+    """Tokens taken by a title (``Pj Wali Kota``, ``Penjabat (Pj) Bupati``) starting at ``i``; 0 if none."""
+    lex, j = _lexicon(), i
+    while True:
+        n = _match_phrase(toks, j, lex["prefixes"])
+        if not n:
+            break
+        j += n
+        if j < len(toks) and toks[j].text == ".":
+            j += 1
+        if j < len(toks) and toks[j].text == "(":  # "Penjabat (Pj) Bupati"
+            close = _close_paren(toks, j)
+            j = close + 1 if close else j
+    n = _match_phrase(toks, j, lex["heads"])
+    if not n or not toks[i].text[:1].isupper():
+        return 0
+    return j + n - i
+
+
+def _close_paren(toks: list[Tok], i: int) -> int | None:
+    for k in range(i + 1, min(i + 12, len(toks))):
+        if toks[k].text == ")":
+            return k
+    return None
+
+
+def _region_len(toks: list[Tok], i: int) -> int:
+    gaz = regions()
+    for n in range(min(gaz.longest, len(toks) - i), 0, -1):
+        words = tuple(t.text for t in toks[i:i + n])
+        if all(w[:1].isupper() for w in words) and gaz.lookup(" ".join(words)):
+            return n
+    return 0
+
+
+def _is_org_word(word: str) -> bool:
+    lex = _lexicon()
+    return (word in lex["org_words"] or word in lex["title_words"]
+            or (len(word) >= 2 and word.isupper() and word.isalpha() and word not in lex["honorifics"]))
+
+
+def read_name(toks: list[Tok], i: int) -> int:
+    """Tokens taken by a personal name starting at ``i`` (``Ida Bagus Alit Wiradana``, ``H. Ahmad``); 0 if none."""
+    lex = _lexicon()
+    j, words = i, []
+    while j < len(toks) and len(words) < 7:
+        word = toks[j].text
+        if word in lex["honorifics"] or word.rstrip(".") in lex["honorifics"]:
+            j += 2 if j + 1 < len(toks) and toks[j + 1].text == "." else 1
+            words.append(word)
+            continue
+        if word[:1].isupper() or (words and word in lex["particles"]):
+            if word in lex["not_person"] or _title_at(toks, j):
+                break
+            words.append(word)
+            j += 1
+            continue
+        break
+    # degrees after a comma belong to the name: "Rudi Hartono, S.E." — not needed for matching; stop here.
+    core = [w for w in words if w.rstrip(".") not in lex["honorifics"]]
+    if not core or len(core) > 5:
+        return 0
+    if all(_is_org_word(w) or w in lex["particles"] for w in core):
+        return 0
+    if _ROMAN.match(core[0]) or any(w in lex["not_person"] or w.lower() in lex["stop"] for w in core):
+        return 0
+    return j - i
+
+
+def _person_name(toks: list[Tok], i: int, n: int) -> str:
+    """The name as written, honorifics such as Pak/Bu dropped."""
+    lex = _lexicon()
+    words, k = [], i
+    while k < i + n:
+        word = toks[k].text
+        if k + 1 < i + n and toks[k + 1].text == ".":
+            if word not in lex["drop_honorifics"]:
+                words.append(word + ".")
+            k += 2
+            continue
+        if word not in lex["drop_honorifics"]:
+            words.append(word)
+        k += 1
+    return " ".join(words)
+
+
+@dataclass
+class _Designation:
+    end: int              # token index after the designation
+    title: tuple[int, int]
+    org: tuple[int, int] | None
+    name_at: int | None   # token index where a name starts, if the apposition gives one
+
+
+def _designation(toks: list[Tok], i: int, title_len: int) -> _Designation:
+    """Read ``Title [field words] [Org] [, Region,] [, yaitu]`` from a title start and find the name slot."""
+    lex = _lexicon()
+    k = i + title_len
+    title_end, org_start, org_end = k, None, None
+
+    def take_org(a, b):
+        nonlocal org_start, org_end
+        org_start = a if org_start is None else org_start
+        org_end = b
+
+    while k < len(toks):
+        word = toks[k].text
+        if word == "(":
+            close = _close_paren(toks, k)
+            if close is None:
+                break
+            k = close + 1
+            continue
+        if word in _CONNECTORS and k + 1 < len(toks) and toks[k + 1].text[:1].isupper() \
+                and _is_org_word(toks[k + 1].text):
+            k += 1
+            continue
+        if word == ",":
+            nxt = k + 1
+            if nxt < len(toks) and toks[nxt].text in _INTRO:
+                nxt += 1
+            # ", Kalimantan Tengah," — a place that qualifies the office, then the name
+            region = _region_len(toks, nxt) if nxt < len(toks) else 0
+            if region and nxt + region < len(toks) and toks[nxt + region].text == ",":
+                k = nxt + region
+                continue
+            if nxt < len(toks) and read_name(toks, nxt):
+                return _Designation(nxt, (i, title_end), (org_start, org_end) if org_start is not None else None, nxt)
+            # ", BPJAMSOSTEK Cabang Palangka Raya Ariane" — the organisation after a comma
+            if nxt < len(toks) and toks[nxt].text[:1].isupper() and _is_org_word(toks[nxt].text):
+                k = nxt
+                continue
+            break
+        if word in _INTRO:
+            k += 1
+            continue
+        if not word[:1].isupper() and not _ROMAN.match(word):
+            break
+        region = _region_len(toks, k)
+        if region:
+            take_org(k, k + region)
+            k += region
+            continue
+        if org_start is None and (word in lex["title_words"] or _ROMAN.match(word)) \
+                and word not in lex["org_words"] and not _title_at(toks, k):
+            k += 1
+            title_end = k
+            continue
+        if _is_org_word(word) and not _title_at(toks, k):
+            take_org(k, k + 1)
+            k += 1
+            continue
+        # an unknown capitalised word: a name, unless a name follows a comma right after it
+        n = read_name(toks, k)
+        if not n:
+            break
+        after = k + n
+        if after + 1 < len(toks) and toks[after].text == "," and read_name(toks, after + 1) \
+                and not _title_at(toks, after + 1) and _ends_apposition(toks, after + 1):
+            take_org(k, after)
+            k = after
+            continue
+        return _Designation(k, (i, title_end), (org_start, org_end) if org_start is not None else None, k)
+    return _Designation(k, (i, title_end), (org_start, org_end) if org_start is not None else None, None)
+
+
+def _ends_apposition(toks: list[Tok], i: int) -> bool:
+    """A name at ``i`` is followed by punctuation, a lowercase word or the end: it closes the apposition."""
+    n = read_name(toks, i)
+    return bool(n) and (i + n >= len(toks) or not toks[i + n].text[:1].isupper())
+
+
+def _span_text(text: str, toks: list[Tok], span: tuple[int, int] | None) -> str | None:
+    if not span or span[0] is None or span[1] <= span[0]:
+        return None
+    return text[toks[span[0]].start:toks[span[1] - 1].end].strip(" ,")
+
+
+def _name_before(toks: list[Tok], i: int) -> int | None:
+    """For ``Name, Title`` or ``Name selaku Title``: the token where that name starts, if there is one."""
+    if i >= 2 and toks[i - 1].text == "," or i >= 2 and toks[i - 1].text in ("selaku", "sebagai"):
+        end = i - 1
+    else:
+        return None
+    start = end
+    while start > 0 and (toks[start - 1].text[:1].isupper() or toks[start - 1].text == "."):
+        start -= 1
+    while start < end:
+        n = read_name(toks, start)
+        if n == end - start and (start == 0 or not toks[start - 1].text[:1].isupper()):
+            return start
+        start += 1
+    return None
+
+
+def find_officials(text: str) -> list[Official]:
+    """Every official introduced with an office in ``text`` (one sentence or paragraph)."""
+    toks = tokenize(text)
+    found, i = [], 0
+    while i < len(toks):
+        title_len = _title_at(toks, i)
+        if not title_len:
+            i += 1
+            continue
+        d = _designation(toks, i, title_len)
+        name_at, name_len = d.name_at, read_name(toks, d.name_at) if d.name_at is not None else 0
+        if not name_len:
+            before = _name_before(toks, i)
+            if before is not None:
+                name_at, name_len = before, i - 1 - before
+        if name_len:
+            found.append(_official(text, toks, d, name_at, name_len))
+            i = max(d.end, name_at + name_len) if name_at > i else d.end
+        else:
+            i = max(d.end, i + 1)
+    return found
+
+
+def _official(text, toks, d: _Designation, name_at: int, name_len: int) -> Official:
+    title = _span_text(text, toks, d.title)
+    title = re.sub(r"\s*\([^)]*\)", "", title or "").strip() or None
+    org = _span_text(text, toks, d.org)
+    org = re.sub(r"\s*\([^)]*\)\s*", " ", org).strip() if org else None
+    region = None
+    gaz = regions()
+    places = gaz.find(org or "") or gaz.find(title or "")
+    if places:
+        region = places[0].region.name
+        if org and org == places[0].text and title and title.endswith(_GOVERNING):
+            org = region  # the place a Wali Kota or Sekda governs, by its official name
+    return Official(name=_person_name(toks, name_at, name_len), title=title, organization=org,
+                    region=region, sentence=text)
+
+
+def same_person(a: str, b: str) -> bool:
+    """``Alit Wiradana`` and ``Ida Bagus Alit Wiradana`` are one person; so are ``Andika`` and ``Andika Candra``."""
+    wa = set(re.sub(r"[^\w ]", " ", a.casefold()).split())
+    wb = set(re.sub(r"[^\w ]", " ", b.casefold()).split())
+    if not wa or not wb:
+        return False
+    return wa <= wb or wb <= wa
+
+
+def merge_officials(officials: list[Official]) -> list[Official]:
+    """One official once per article, with the fullest name and the fullest office it is given."""
+    merged: list[Official] = []
+    for off in officials:
+        for kept in merged:
+            if same_person(kept.name, off.name):
+                if len(off.name) > len(kept.name):
+                    kept.name = off.name
+                if (off.organization and not kept.organization) or not kept.title:
+                    kept.title, kept.organization = off.title or kept.title, off.organization or kept.organization
+                    kept.region = off.region or kept.region
+                break
+        else:
+            merged.append(Official(**vars(off)))
+    return merged

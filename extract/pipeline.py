@@ -1,0 +1,62 @@
+"""The extraction pipeline and the ``Extractor`` that runs it over one article.
+
+>>> from extract import Extractor
+>>> facts = Extractor().extract("Denpasar (ANTARA) - Kepala BPJamsostek Bali Denpasar, Cep Nandi hadir.")
+>>> facts.relevant, facts.outlet, [o.name for o in facts.officials]
+(True, 'ANTARA', ['Cep Nandi'])
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+import extract.components  # noqa: F401  (registers the factories)
+from extract.facts import ArticleFacts
+from extract.relevance import is_relevant
+from extract.text import clean_text
+
+CONFIG = Path(__file__).parent / "config.cfg"
+
+
+def load_pipeline(config: Path | str = CONFIG) -> Language:
+    """The spaCy pipeline described by ``config.cfg`` (blank Indonesian plus pantau's components)."""
+    cfg = spacy.util.load_config(config)
+    return spacy.util.load_model_from_config(cfg, auto_fill=True, validate=True)
+
+
+class Extractor:
+    """Cleans an article's text and extracts its facts.
+
+    ``Extractor().extract(text)`` takes the text of one article (paragraphs on their own lines, as a
+    page's main text or a ``.txt`` file holds it) and returns ``ArticleFacts``.
+    """
+
+    def __init__(self, nlp: Language | None = None):
+        self.nlp = nlp or load_pipeline()
+
+    def extract(self, text: str, title: str | None = None, published: str | None = None,
+                outlet: str | None = None, always_facts: bool = False) -> ArticleFacts:
+        """Facts of one article; an article that is not relevant gets none unless ``always_facts``."""
+        cleaned = clean_text(text, title=title)
+        doc = self.nlp(cleaned.text)
+        region = doc._.region
+        relevant = is_relevant(" ".join(filter(None, [cleaned.title, cleaned.text])))
+        keep = relevant or always_facts
+        return ArticleFacts(
+            relevant=relevant,
+            title=cleaned.title,
+            published=published,
+            outlet=outlet or cleaned.outlet,
+            dateline=cleaned.dateline,
+            region=region.name if region else None,
+            credit=cleaned.credit,
+            repeated_paragraphs=cleaned.repeated,
+            paragraphs=cleaned.paragraphs,
+            officials=doc._.officials if keep else [],
+            counts=doc._.counts if keep else [],
+            awards=doc._.awards if keep else [],
+            quotes=doc._.quotes if keep else [],
+        )

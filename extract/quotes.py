@@ -1,0 +1,175 @@
+"""Quotes: every direct quotation with its speaker, pronouns and epithets resolved.
+
+Attributions come after the quotation (``"...," kata Budi``, ``ujarnya``, ``kata wanita berhijab itu``)
+or before it (``Budi mengatakan, "..."``). ``katanya``, ``dia`` and epithets refer to the person the
+text last named outside a quotation; a surname or first name refers to the official it belongs to.
+
+>>> [(q.speaker, q.text) for q in find_quotes(
+...     ['Kepala Dinsos Kapuas, Yanmarto hadir.', '"Kami siap membantu warga," katanya.'], ["Yanmarto"])]
+[('Yanmarto', 'Kami siap membantu warga,')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from extract.facts import Quote
+from extract.gazetteer import names
+from extract.officials import find_officials, read_name, same_person, tokenize
+from extract.resources import load_yaml
+
+_QUOTE = re.compile(r'"([^"]{2,})"')
+
+
+@cache
+def _rules() -> dict:
+    data = load_yaml("quotes.yml")
+    after = "|".join(sorted((re.escape(v) for v in data["after_verbs"]), key=len, reverse=True))
+    before = "|".join(sorted((re.escape(v) for v in data["before_verbs"]), key=len, reverse=True))
+    epithets = "|".join(re.escape(e) for e in names().get("epithets", []))
+    return {
+        "after": re.compile(rf"^\s*[,.]?\s*(?P<verb>{after})(?P<nya>nya)?\b(?P<rest>.{{0,160}})", re.IGNORECASE),
+        "before": re.compile(rf"(?P<who>[^.!?\"]{{2,160}}?)\s+(?:{before})(?:\s+bahwa)?\s*[,:]?\s*$", re.IGNORECASE),
+        "menurut": re.compile(r"(?:menurut|kata)\s+(?P<who>[^,\"]{2,120}),?\s*$", re.IGNORECASE),
+        "pronoun": re.compile(rf"^\s*(?:{'|'.join(data['pronouns'])})\b", re.IGNORECASE),
+        "epithet": re.compile(rf"^\s*(?:sang\s+)?(?:{epithets})\b", re.IGNORECASE) if epithets else None,
+        "nickname": re.compile(r"\bdisapa\s+(?:Pak\s+|Bu\s+|Bang\s+|Mas\s+|Mbak\s+)?(?P<nick>[A-Z][\w'-]*)"),
+    }
+
+
+@dataclass
+class _Mention:
+    at: int
+    person: str
+
+
+def join_open_quotes(paragraphs: list[str]) -> list[str]:
+    """A quotation that runs over paragraphs (opened, not closed, then opened again) becomes one paragraph."""
+    out: list[str] = []
+    carry = None
+    for paragraph in paragraphs:
+        if carry is not None:
+            paragraph = carry + " " + (paragraph[1:] if paragraph.startswith('"') else paragraph)
+            carry = None
+        if paragraph.count('"') % 2 == 1 and paragraph.lstrip().startswith('"'):
+            carry = paragraph
+            continue
+        out.append(paragraph)
+    if carry is not None:
+        out.append(carry)
+    return out
+
+
+def find_quotes(paragraphs: list[str], people: list[str]) -> list[Quote]:
+    """Every quotation in an article's paragraphs; ``people`` are names already known (the officials)."""
+    rules = _rules()
+    known = list(people)
+    paragraphs = join_open_quotes(paragraphs)
+    text = "\n\n".join(paragraphs)
+    offsets, at = [], 0
+    for paragraph in paragraphs:
+        offsets.append(at)
+        at += len(paragraph) + 2
+    quoted = [(offsets[i] + m.start(), offsets[i] + m.end())
+              for i, p in enumerate(paragraphs) for m in _QUOTE.finditer(p)]
+    mentions = _mentions(text, known, quoted)
+    quotes: list[Quote] = []
+    for i, paragraph in enumerate(paragraphs):
+        found = list(_QUOTE.finditer(paragraph))
+        speakers: list[str | None] = []
+        for k, m in enumerate(found):
+            after = paragraph[m.end():found[k + 1].start()] if k + 1 < len(found) else paragraph[m.end():]
+            before = paragraph[found[k - 1].end() if k else 0:m.start()]
+            speaker = _attribution(after, before, offsets[i] + m.start(), mentions, known, rules)
+            speakers.append(speaker)
+        for k, m in enumerate(found):
+            speaker = speakers[k]
+            if speaker is None:  # another quotation of the same paragraph names the speaker
+                speaker = next((s for s in speakers[k::-1] if s), None) or next((s for s in speakers[k:] if s), None)
+            body = m.group(1).strip()
+            if speaker is None and len(body.split()) < 5:
+                continue  # a quoted phrase, not a quotation
+            if speaker is None:
+                speaker = _last_mention(mentions, offsets[i] + m.start())
+            if speaker:
+                mentions.append(_Mention(offsets[i] + m.start(), speaker))
+                mentions.sort(key=lambda x: x.at)
+            quotes.append(Quote(speaker=speaker, text=body, sentence=paragraph))
+    return quotes
+
+
+def _attribution(after, before, at, mentions, known, rules) -> str | None:
+    m = rules["after"].match(after)
+    if m:
+        rest = m.group("rest")
+        if m.group("nya") or rules["pronoun"].match(rest) or m.group("verb").lower() == "kata dia":
+            return _last_mention(mentions, at)
+        if rules["epithet"] and rules["epithet"].match(rest):
+            nick = rules["nickname"].search(rest)
+            person = _resolve(nick.group("nick"), known) if nick else None
+            return person or _last_mention(mentions, at)
+        name = _person_in(rest, known)
+        if name:
+            return name
+    before = before.strip()
+    for pattern in (rules["before"], rules["menurut"]):
+        lead = pattern.search(before)
+        if lead:
+            who = lead.group("who")
+            if rules["pronoun"].search(who.split(",")[-1].strip() + " "):
+                return _last_mention(mentions, at)
+            name = _person_in(who, known, last=True)
+            if name:
+                return name
+    return None
+
+
+def _person_in(text: str, known: list[str], last: bool = False) -> str | None:
+    """The person an attribution names: an official with a title, or a (part of a) name."""
+    officials = find_officials(text)
+    if officials:
+        person = officials[-1 if last else 0].name
+        return _resolve(person, known) or _remember(person, known)
+    toks = tokenize(text)
+    starts = range(len(toks) - 1, -1, -1) if last else range(len(toks))
+    for i in starts:
+        if not toks[i].text[:1].isupper() or (i and toks[i - 1].text[:1].isupper()):
+            continue
+        n = read_name(toks, i)
+        if n:
+            person = text[toks[i].start:toks[i + n - 1].end]
+            return _resolve(person, known) or _remember(person, known)
+        if not last:
+            break
+    return None
+
+
+def _remember(person: str, known: list[str]) -> str:
+    known.append(person)
+    return person
+
+
+def _resolve(name: str, known: list[str]) -> str | None:
+    """The fullest known name for ``name`` (``Ariane`` → ``Ariane Chaterina``)."""
+    matches = [k for k in known if same_person(k, name)]
+    return max(matches, key=len) if matches else None
+
+
+def _mentions(text: str, people: list[str], quoted: list[tuple[int, int]]) -> list[_Mention]:
+    """Where each known person is named outside quotations, by full name or by one of their names."""
+    honorifics = {h.rstrip(".") for group in names()["honorifics"].values() for h in group}
+    found = []
+    for person in people:
+        parts = {person} | {w for w in person.split() if len(w) >= 3 and w.rstrip(".") not in honorifics}
+        for part in parts:
+            for m in re.finditer(rf"(?<!\w){re.escape(part)}(?!\w)", text):
+                if not any(a <= m.start() < b for a, b in quoted):
+                    found.append(_Mention(m.start(), person))
+    return sorted(found, key=lambda x: x.at)
+
+
+def _last_mention(mentions: list[_Mention], at: int) -> str | None:
+    before = [m for m in mentions if m.at < at]
+    return before[-1].person if before else None

@@ -1,0 +1,31 @@
+"""Is an article about workers' social security? The one test, shared by ``pantau extract`` and the crawl.
+
+>>> is_relevant("Kepala BPJamsostek Banjarmasin menyerahkan santunan JKM.")
+True
+>>> is_relevant("BPJS Kesehatan menambah layanan JKN di puskesmas.")
+False
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from extract.resources import load_yaml
+
+
+@cache
+def _patterns() -> dict[str, list[re.Pattern]]:
+    return {k: [re.compile(p, re.IGNORECASE) for p in v] for k, v in load_yaml("relevance.yml").items()}
+
+
+def relevance_hits(text: str) -> dict[str, int]:
+    """How often ``text`` names each group of ``relevance.yml`` (strong, weak, off_topic)."""
+    return {kind: sum(len(p.findall(text)) for p in pats) for kind, pats in _patterns().items()}
+
+
+def is_relevant(text: str) -> bool:
+    """True when ``text`` is about BPJS Ketenagakerjaan, jamsostek or Paritrana (see relevance.yml)."""
+    hits = relevance_hits(text)
+    on_topic = hits["strong"] + hits["weak"] / 2
+    return (hits["strong"] >= 1 or hits["weak"] >= 2) and on_topic >= hits["off_topic"]

@@ -1,0 +1,149 @@
+"""The one text-cleaning function: raw article text to clean paragraphs.
+
+>>> cleaned = clean_text('Palangka Raya (ANTARA) - Satu.\\nBaca juga: Lain\\nPalangka Raya (ANTARA) - Satu.')
+>>> cleaned.paragraphs, cleaned.repeated, cleaned.outlet, cleaned.dateline
+(['Palangka Raya (ANTARA) - Satu.'], 1, 'ANTARA', 'Palangka Raya')
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from extract.resources import load_yaml
+
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "″": '"',
+                         "‘": "'", "’": "'", "‚": "'", "‛": "'", "`": "'"})
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+
+# "Palangka Raya (ANTARA) - ", "Denpasar (bisnisbali.com) – ", "bakabar.com, BANJARMASIN – ",
+# "TRIBUNNEWS.COM, MATARAM - ", "KOMPAS.com - ", "Mataram, Suara NTB - ".
+_DATELINES = [
+    re.compile(r"^(?P<city>[A-Z][\w.'’]*(?:[ -][A-Z][\w.'’]*){0,3})\s*\((?P<outlet>[^()]{2,40})\)\s*[-–—]+\s*"),
+    re.compile(r"^(?P<outlet>[\w-]+\.(?:com|co\.id|id|net)),\s*(?P<city>[A-Z][A-Za-z.'’ -]{1,40}?)\s*[-–—]+\s+",
+               re.IGNORECASE),
+    re.compile(r"^(?P<outlet>[\w-]+\.(?:com|co\.id|id|net))\s*[-–—]+\s+", re.IGNORECASE),
+    re.compile(r"^(?P<city>[A-Z][a-z]+(?: [A-Z][a-z]+)?),\s*(?P<outlet>[A-Z][\w.]*(?: [A-Z][\w.]*){0,2})\s*[-–—]+\s+"),
+]
+
+
+@dataclass
+class CleanText:
+    """Article text split into clean paragraphs, with what the cleaning learnt on the way."""
+
+    paragraphs: list[str]
+    repeated: int = 0
+    title: str | None = None
+    dateline: str | None = None
+    outlet: str | None = None
+    credit: str | None = None
+    dropped: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict:
+    data = load_yaml("boilerplate.yml")
+    flags = re.IGNORECASE
+    return {
+        "drop": [re.compile(p, flags) for p in data["drop_paragraphs"]],
+        "caption": re.compile(data["caption_suffix"]),
+        "initials": re.compile(data["trailing_initials"]),
+        "credit": re.compile(data["credit_line"], flags),
+        "date_only": re.compile(data["date_only"], flags),
+    }
+
+
+@lru_cache(maxsize=1)
+def _outlet_names() -> dict[str, str]:
+    return {alias.casefold(): name for name, aliases in load_yaml("outlets.yml").items() for alias in aliases}
+
+
+def outlet_name(written: str | None) -> str | None:
+    """One name per outlet: ``outlet_name("Antaranews Kalsel") == "ANTARA"``; unknown names stay as written."""
+    if not written:
+        return None
+    written = " ".join(written.split())
+    return _outlet_names().get(written.casefold(), written)
+
+
+def normalize(text: str) -> str:
+    """Unicode NFC, one kind of double and single quote, plain spaces, no space before a closing quote."""
+    text = unicodedata.normalize("NFC", text).translate(_QUOTES)
+    text = _SPACES.sub(" ", text)
+    # "…Kalsel, ”" — a stray space between the last punctuation and the closing mark.
+    return re.sub(r'([,.!?;])\s+"(?=\s|$|[,.;)])', r'\1"', text)
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Paragraphs are lines; blank lines, ``<br>``-runs turned into newlines and spacers all separate."""
+    return [p.strip() for p in re.split(r"\s*\n\s*", normalize(text)) if p.strip()]
+
+
+def find_dateline(paragraph: str) -> tuple[str | None, str | None, int]:
+    """``find_dateline("Denpasar (ANTARA) - Isi")`` returns ``("Denpasar", "ANTARA", 19)``: city, outlet, length."""
+    for pattern in _DATELINES:
+        m = pattern.match(paragraph)
+        if m:
+            groups = m.groupdict()
+            city = groups.get("city")
+            return (city.strip().title() if city and city.isupper() else city), outlet_name(groups["outlet"]), m.end()
+    return None, None, 0
+
+
+def _key(paragraph: str) -> str:
+    return " ".join(re.sub(r"[^\w ]+", " ", paragraph.casefold()).split())
+
+
+def clean_text(text: str, title: str | None = None) -> CleanText:
+    """Clean one article's text: drop chrome, captions, credits and repeated paragraphs.
+
+    ``title``, when the caller knows it (from the page's metadata), is dropped where it repeats
+    inside the text; when it is not known, a plain-text page's header lines give it.
+    """
+    rules = _rules()
+    out = CleanText(paragraphs=[], title=title)
+    paragraphs = split_paragraphs(text)
+
+    # Header chrome: lines before the dateline paragraph (top-bar date, breadcrumb, title).
+    for i, paragraph in enumerate(paragraphs[:8]):
+        city, outlet, _ = find_dateline(paragraph)
+        if outlet:
+            out.dateline, out.outlet = city, outlet
+            header, paragraphs = paragraphs[:i], paragraphs[i:]
+            candidates = [h for h in header if not _is_chrome(h, rules) and len(h.split()) >= 3]
+            if out.title is None and candidates:
+                out.title = max(candidates, key=header.count)
+            out.dropped.extend(header)
+            break
+
+    seen: set[str] = set()
+    title_key = _key(out.title) if out.title else None
+    for paragraph in paragraphs:
+        credit = rules["credit"].match(paragraph)
+        if credit:
+            out.credit = outlet_name(credit.group("credit").strip(" ."))
+            out.dropped.append(paragraph)
+            continue
+        if _is_chrome(paragraph, rules) or rules["caption"].search(paragraph) or _key(paragraph) == title_key:
+            out.dropped.append(paragraph)
+            continue
+        paragraph = rules["initials"].sub("", paragraph).strip()
+        key = _key(paragraph)
+        if key in seen:
+            out.repeated += 1
+            continue
+        # A repeated copy of the first paragraph may have lost its dateline.
+        _, _, cut = find_dateline(paragraph)
+        seen.update({key, _key(paragraph[cut:])})
+        out.paragraphs.append(paragraph)
+    return out
+
+
+def _is_chrome(paragraph: str, rules: dict) -> bool:
+    return any(p.search(paragraph) for p in rules["drop"]) or bool(rules["date_only"].match(paragraph))
