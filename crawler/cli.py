@@ -26,11 +26,12 @@ SOURCE_SUFFIXES = {".html", ".htm", ".txt"}
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=os.environ.get("PANTAU_LOG_LEVEL", "INFO"), format="%(levelname)s %(message)s",
-                        stream=sys.stderr)
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    if args.func not in (cmd_crawl, cmd_demo):  # Scrapy configures logging for crawls
+        logging.basicConfig(level=os.environ.get("PANTAU_LOG_LEVEL", "INFO"), format="%(levelname)s %(message)s",
+                            stream=sys.stderr)
     return args.func(args) or 0
 
 
@@ -141,7 +142,7 @@ def cmd_ingest(args) -> int:
             result = processor.process_html(path.resolve().as_uri(), data)
         else:
             result = processor.process_text(str(path), data)
-        if result.status != "stored":
+        if result.status not in ("stored", "updated"):
             log.info("%s %s: %s", result.status, path, result.reason)
         if n % 50 == 0 or n == len(files):
             print(f"ingest: {n}/{len(files)} files, {processor.stats['stored']} stored", file=sys.stderr)

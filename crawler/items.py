@@ -11,6 +11,9 @@ class ArticlePage(scrapy.Item):
     html = scrapy.Field()
     overrides = scrapy.Field()
 
+    def __repr__(self) -> str:  # logs show the URL, not the page
+        return f"<ArticlePage {self.get('url')}>"
+
 
 class FailedPage(scrapy.Item):
     """A page that could not be fetched or is not an article page (HTTP error, timeout, not HTML)."""

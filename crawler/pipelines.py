@@ -24,9 +24,13 @@ class StorePipeline:
     def from_crawler(cls, crawler):
         return cls(crawler.settings.get("PANTAU_DB"), crawler.stats)
 
+    #: One Processor per database in a process: spiders crawling together share its duplicate index.
+    shared: dict[str, Processor] = {}
+
     def open_spider(self, spider):
-        self.processor = Processor(self.db_path)
-        spider.processor = self.processor
+        if self.db_path not in self.shared:
+            self.shared[self.db_path] = Processor(self.db_path)
+        self.processor = self.shared[self.db_path]
 
     def process_item(self, item, spider):
         if isinstance(item, FailedPage):
@@ -41,7 +45,7 @@ class StorePipeline:
             log.exception("processing %s failed", item["url"])
             result = self.processor.fail(item["url"], f"processing error: {type(exc).__name__}", spider.name)
         self.stats.inc_value(f"pantau/{result.status}")
-        if result.status != "stored":
+        if result.status not in ("stored", "updated"):
             self.stats.inc_value(f"pantau/{result.status}/{result.reason}")
             raise DropItem(f"{result.status} {item['url']}: {result.reason}")
         return item

@@ -26,7 +26,7 @@ from extract.resources import load_csv
 
 @dataclass
 class Result:
-    status: str  # stored | skipped | failed
+    status: str  # stored (new) | updated (stored before) | skipped | failed
     reason: str | None = None
     article_id: int | None = None
     facts: ArticleFacts | None = None
@@ -118,11 +118,12 @@ class Processor:
             "content_hash": content_hash(body), "source": self.source,
         }
         mh = signature(body)
-        article_id = store.store_article(self.db, article, facts_for_db(facts), to_bytes(mh))
+        article_id, created = store.store_article(self.db, article, facts_for_db(facts), to_bytes(mh))
         self._cluster(article_id, article["content_hash"], mh)
-        self.stats["stored"] += 1
-        store.log_crawl(self.db, page.url, "stored", None, spider)
-        return Result("stored", None, article_id, facts)
+        status = "stored" if created else "updated"
+        self.stats[status] += 1
+        store.log_crawl(self.db, page.url, status, None, spider)
+        return Result(status, None, article_id, facts)
 
     def _cluster(self, article_id: int, digest: str, mh) -> None:
         row = self.db.execute(

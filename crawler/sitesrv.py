@@ -60,13 +60,35 @@ def start_site(root: Path, port: int = 0) -> ThreadingHTTPServer:
     return server
 
 
-@contextlib.contextmanager
-def serve_sites(root: Path = SAMPLE_SITE):
-    """Serve each sub-folder of ``root`` as its own site; yields ``{name: base_url}``."""
-    servers = {d.name: start_site(d) for d in sorted(root.iterdir()) if d.is_dir()}
+def start_sites(root: Path = SAMPLE_SITE, first_port: int = 0) -> dict[str, ThreadingHTTPServer]:
+    """Serve each sub-folder of ``root`` as its own site, on ``first_port`` and the ports after it (so their
+    URLs, and the canonical URLs stored for their articles, are the same on every run) or on free ports."""
+    folders = [d for d in sorted(root.iterdir()) if d.is_dir()]
+    servers: dict[str, ThreadingHTTPServer] = {}
     try:
-        yield {name: f"http://127.0.0.1:{s.server_port}" for name, s in servers.items()}
+        for i, folder in enumerate(folders):
+            servers[folder.name] = start_site(folder, first_port + i if first_port else 0)
+    except OSError:
+        stop_sites(servers)
+        raise
+    return servers
+
+
+def base_urls(servers: dict[str, ThreadingHTTPServer]) -> dict[str, str]:
+    return {name: f"http://127.0.0.1:{s.server_port}" for name, s in servers.items()}
+
+
+def stop_sites(servers: dict[str, ThreadingHTTPServer]) -> None:
+    for server in servers.values():
+        server.shutdown()
+        server.server_close()
+
+
+@contextlib.contextmanager
+def serve_sites(root: Path = SAMPLE_SITE, first_port: int = 0):
+    """``start_sites`` as a context manager; yields ``{name: base_url}``."""
+    servers = start_sites(root, first_port)
+    try:
+        yield base_urls(servers)
     finally:
-        for server in servers.values():
-            server.shutdown()
-            server.server_close()
+        stop_sites(servers)

@@ -21,11 +21,12 @@ def summary_lines(db_path: str, stats: dict[str, dict], seconds: float | None = 
     run = _merge(stats)
     fetched = run.get("downloader/response_count", 0)
     stored = run.get("pantau/stored", 0) + run.get("stored", 0)
+    updated = run.get("pantau/updated", 0) + run.get("updated", 0)
     lines = [f"pages fetched: {fetched}" if fetched else "pages fetched: 0 (local files)" if "ingest" in stats
              else "pages fetched: 0"]
     if run.get("pantau/already_stored"):
         lines.append(f"already stored, not fetched again: {run['pantau/already_stored']}")
-    lines.append(f"articles stored: {stored}")
+    lines.append(f"articles stored: {stored} new" + (f", {updated} already stored and updated" if updated else ""))
     for kind in ("skipped", "failed"):
         reasons = {k.split("/", 2)[-1] if k.startswith("pantau/") else k.split(": ", 1)[1]: v
                    for k, v in run.items()

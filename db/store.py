@@ -7,8 +7,8 @@ replaced by rows with the same ids.
 >>> db = open_db(":memory:")
 >>> article = {"url": "https://a.id/1", "canonical_url": "https://a.id/1", "title": "T", "body": "B", "relevant": 1}
 >>> facts = {"officials": [{"name": "Budi Wahyudi", "title": "Kepala", "sentence": "..."}]}
->>> store_article(db, article, facts) == store_article(db, article, facts)
-True
+>>> store_article(db, article, facts), store_article(db, article, facts)
+((1, True), (1, False))
 >>> db["officials"].count, db["people"].count
 (1, 1)
 """
@@ -64,19 +64,20 @@ def article_id(db: sqlite_utils.Database, canonical_url: str) -> int | None:
 
 
 def store_article(db: sqlite_utils.Database, article: dict, facts: dict[str, list[dict]],
-                  signature: bytes | None = None) -> int:
-    """Insert or update one article and replace its facts; returns the article's id."""
+                  signature: bytes | None = None) -> tuple[int, bool]:
+    """Insert or update one article and replace its facts; returns the article's id and whether it is new."""
     with db.conn:
         existing = article_id(db, article["canonical_url"])
+        created = existing is None
         row = {**article, "fetched_at": article.get("fetched_at") or now()}
-        if existing is None:
+        if created:
             existing = db["articles"].insert(row, alter=False).last_pk
         else:
             db["articles"].update(existing, {k: v for k, v in row.items() if k != "cluster_id"})
         replace_facts(db, existing, article["canonical_url"], facts)
         if signature is not None:
             db["article_signatures"].upsert({"article_id": existing, "signature": signature}, pk="article_id")
-    return existing
+    return existing, created
 
 
 def replace_facts(db: sqlite_utils.Database, article: int, canonical_url: str, facts: dict[str, list[dict]]) -> None:

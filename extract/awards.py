@@ -16,7 +16,7 @@ from extract.gazetteer import regions
 from extract.numbers import RANK_RE, parse_ordinal
 from extract.resources import load_yaml
 
-_COMPANY = re.compile(r"\bPT\.?\s+(?:[A-Z][\w&.-]*\s?){1,6}(?:Tbk)?")
+_ORG = re.compile(r"\b(?:PT|CV|UD|Koperasi|KSP|Perumda|PD|BUMDes|Yayasan)\.?\s+(?:[A-Z][\w&.'-]*\s?){1,6}(?:Tbk)?")
 
 
 @cache
@@ -58,12 +58,30 @@ def award_context(text: str) -> AwardContext:
     return ctx
 
 
+_CLAUSE = re.compile(r"\s*(?:;|,\s*(?=(?:sedangkan|sementara|disusul|diikuti|lalu|kemudian|dengan|adapun|dan\s+"
+                     r"(?:predikat|peringkat|juara|terbaik))\b)|\s(?=sedangkan\b))\s*", re.IGNORECASE)
+_ORDINAL = r"(?:pertama|kedua|ketiga|keempat|kelima|satu|dua|tiga|empat|lima|I{1,3}|IV|V|[1-5])"
+_RANK_LIST = re.compile(rf"\b(?:masing-masing|berturut-turut)\b.*?(?:peringkat|juara|terbaik|posisi)?\s*"
+                        rf"(?P<list>{_ORDINAL}(?:\s*(?:,|dan|&)\s*(?:ke-?)?{_ORDINAL})+)", re.IGNORECASE)
+
+
 def _recipients(segment: str, province: str | None) -> list[tuple[int, str, str]]:
-    """Regions and companies named in ``segment``: (position, name, kind), left to right."""
-    found = [(m.start, m.region.name, m.region.kind) for m in regions().find(segment, province)
-             if not re.search(r"(tingkat|se-?)\s*$", segment[:m.start], re.IGNORECASE)]
-    found += [(m.start(), m.group(0).strip(), "perusahaan") for m in _COMPANY.finditer(segment)]
-    return sorted(found)
+    """Regions and organisations named in ``segment``: (position, name, kind), left to right.
+
+    A place inside an organisation's name (``PT Katingan Agro``) is not a recipient of its own; neither is
+    a place that only locates something (``tingkat Provinsi Bali``, ``asal Tabanan``).
+    """
+    orgs = [(m.start(), m.group(0).strip(" .,"), "perusahaan") for m in _ORG.finditer(segment)]
+    spans = [(start, start + len(name)) for start, name, _ in orgs]
+    places = [(m.start, m.region.name, m.region.kind) for m in regions().find(segment, province)
+              if not any(a <= m.start < b for a, b in spans)
+              and not re.search(r"\b(tingkat|se-?|wilayah|mewakili|asal|dari|di|ke|untuk|bagi)\s*(Provinsi\s*)?$",
+                                segment[:m.start], re.IGNORECASE)]
+    return sorted(orgs + places)
+
+
+def _split_clauses(sentence: str) -> list[str]:
+    return [c for c in _CLAUSE.split(sentence) if c and c.strip()]
 
 
 def find_awards(sentence: str, ctx: AwardContext | None = None) -> list[Award]:
@@ -74,65 +92,101 @@ def find_awards(sentence: str, ctx: AwardContext | None = None) -> list[Award]:
     award = named or ctx.award
     if not award:
         return []
-    year_m = re.search(r"(?:Paritrana(?:\s+Awards?)?|tahun)\s+(20\d{2})", sentence, re.IGNORECASE)
-    year = int(year_m.group(1)) if year_m else ctx.year
     level_m = rules["level"].search(sentence)
     level = level_m.group(1).lower() if level_m else ctx.level
-    results: list[tuple[str, str, int | None, bool]] = []  # (recipient, kind, rank, nominee)
-
-    nominee = rules["nominee"].search(sentence)
-    if nominee:
-        for _, name, kind in _recipients(sentence[:nominee.start()], ctx.province):
-            results.append((name, kind, None, True))
-    ranks = list(RANK_RE.finditer(sentence))
-    win = rules["win"].search(sentence)
-    passive = rules["passive"].search(sentence)
-    if ranks and passive and ranks[0].start() < passive.start():
-        # "Juara I diraih Kabupaten Badung, disusul Kota Denpasar dan Kabupaten Gianyar"
-        first = parse_ordinal(ranks[0].group("rank"))
-        names = _recipients(sentence[passive.end():], ctx.province)
-        follow = rules["follow"].search(sentence, passive.end())
-        many = re.search(r"masing-masing|berturut-turut", sentence, re.IGNORECASE)
-        for k, (pos, name, kind) in enumerate(names):
-            in_follow = follow and passive.end() + pos > follow.start()
-            rank = first + k if (many or in_follow or k == 0) and first else None
-            results.append((name, kind, rank, False))
-    elif ranks and win:
-        for rank_m in ranks:
-            head = sentence[:rank_m.start()]
-            wins = list(rules["win"].finditer(head))
-            if not wins:
-                continue
-            names = _recipients(head[:wins[-1].start()], ctx.province)
-            if names:
-                # the subject: the first place or company of the clause before the verb
-                clause_start = max(head.rfind(";", 0, wins[-1].start()), 0)
-                subject = [n for n in names if n[0] >= clause_start] or names
-                _, name, kind = subject[0]
-                results.append((name, kind, parse_ordinal(rank_m.group("rank")), False))
-    elif ranks:
-        # "Kabupaten Badung (juara I), Kota Denpasar (juara II)"
-        for rank_m in ranks:
-            names = _recipients(sentence[max(0, rank_m.start() - 60):rank_m.start()], ctx.province)
-            if names and re.search(r"\(\s*$", sentence[:rank_m.start()]):
-                _, name, kind = names[-1]
-                results.append((name, kind, parse_ordinal(rank_m.group("rank")), False))
+    results: list[tuple[str, str, int | None, bool, str, int | None]] = []
+    subject = None
+    for clause in _split_clauses(sentence):
+        year = _year(clause) or _year(sentence) or ctx.year
+        found, subject = _clause_results(clause, ctx, subject)
+        results += [(name, kind, rank, nominee, clause, year) for name, kind, rank, nominee in found]
 
     awards, seen = [], set()
-    for name, kind, rank, is_nominee in results:
-        if name in seen:
+    for name, kind, rank, is_nominee, clause, year in results:
+        key = (name, year, is_nominee)
+        if key in seen:
             continue
-        seen.add(name)
+        seen.add(key)
         awards.append(Award(
-            award=award, year=year, recipient=name, rank=rank, category=_category(kind, sentence),
+            award=award, year=year, recipient=name, rank=rank, category=_category(kind, clause, sentence),
             level=level, region=_region(name, kind, level, sentence, ctx), nominee=is_nominee, sentence=sentence,
         ))
     return awards
 
 
-def _category(kind: str, sentence: str) -> str:
+def _year(text: str) -> int | None:
+    for pattern in (r"Paritrana(?:\s+Awards?)?\s+(20\d{2})", r"\b(?:tahun|pada|edisi|penilaian|periode)\s+(20\d{2})"):
+        m = re.search(pattern, text, re.IGNORECASE)
+        if m:
+            return int(m.group(1))
+    return None
+
+
+def _clause_results(clause: str, ctx: AwardContext, subject):
+    """(recipient, kind, rank, nominee) stated by one clause, and the clause's subject for the next one."""
+    rules = _rules()
+    names = _recipients(clause, ctx.province)
+    ranks = list(RANK_RE.finditer(clause))
+    nominee = rules["nominee"].search(clause)
+    if nominee:
+        after = re.search(r"antara lain|di antaranya|yakni|yaitu", clause[nominee.end():], re.IGNORECASE)
+        chosen = [n for n in names if n[0] < nominee.start()] if not after else \
+            [n for n in names if n[0] > nominee.end() + after.start()]
+        return [(name, kind, None, True) for _, name, kind in chosen], subject
+    many = _RANK_LIST.search(clause)
+    if many and len(names) >= 2:
+        ordinals = re.findall(_ORDINAL, many.group("list"))
+        return [(name, kind, parse_ordinal(o), False) for (_, name, kind), o in zip(names, ordinals, strict=False)], \
+            subject
+    if not ranks:
+        return [], (names[0][1:] if names and rules["win"].search(clause) else subject)
+    win, passive = rules["win"].search(clause), rules["passive"].search(clause)
+    follow = rules["follow"].match(clause.strip())
+    out = []
+    if follow or (passive and passive.start() > ranks[0].start()):
+        # "terbaik kedua diraih Kabupaten Tapin", "disusul Kabupaten Gianyar di peringkat kedua"
+        start = (passive.end() if passive and not follow else follow.end())
+        pool = [n for n in names if n[0] >= start] if not follow else names
+        for pos, name, kind in pool:
+            own = next((r for r in ranks if 0 <= r.start() - pos - len(name) <= 30), None)
+            rank_m = own or (ranks[0] if ranks[0].start() < pos or len(pool) == 1 else None)
+            if rank_m:
+                out.append((name, kind, parse_ordinal(rank_m.group("rank")), False))
+                if own is None:
+                    break
+        return out, subject
+    if win and win.start() < ranks[0].start():
+        before = [n for n in names if n[0] < win.start()]
+        chosen = _subject(before) or subject
+        if chosen:
+            name, kind = chosen
+            out = [(name, kind, parse_ordinal(r.group("rank")), False) for r in ranks[:1]]
+            return out, chosen
+        return [], subject
+    if subject and not names and not win:
+        # "..., lalu peringkat tiga pada penilaian 2023": the subject of the clause before
+        return [(subject[0], subject[1], parse_ordinal(ranks[0].group("rank")), False)], subject
+    for rank_m in ranks:  # "Kabupaten Badung (juara I)"
+        near = [n for n in names if n[0] < rank_m.start() and re.search(r"\(\s*$", clause[:rank_m.start()])]
+        if near:
+            out.append((near[-1][1], near[-1][2], parse_ordinal(rank_m.group("rank")), False))
+    return out, subject
+
+
+def _subject(candidates):
+    """The recipient before the verb: the last one named, unless it is the province of the one before it
+    (``Kota Palangka Raya, Provinsi Kalimantan Tengah berhasil meraih``)."""
+    if not candidates:
+        return None
+    chosen = candidates[-1]
+    if len(candidates) > 1 and chosen[2] == "provinsi":
+        chosen = candidates[-2]
+    return chosen[1], chosen[2]
+
+
+def _category(kind: str, clause: str, sentence: str) -> str:
     if kind == "perusahaan":
-        size = _rules()["size"].search(sentence)
+        size = _rules()["size"].search(clause) or _rules()["size"].search(sentence)
         return f"perusahaan {size.group(1).lower()}" if size else "perusahaan"
     return "pemerintah provinsi" if kind == "provinsi" else "pemerintah kabupaten/kota"
 

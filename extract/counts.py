@@ -32,6 +32,7 @@ def _rules() -> dict:
         "categories": [(re.compile(c["pattern"], re.IGNORECASE), c["category"]) for c in data["categories"]],
         "shares": data["share_categories"],
         "funding": [(re.compile(f["pattern"], re.IGNORECASE), f["funding"]) for f in data["funding"]],
+        "place_not_after": re.compile(data["place_not_after"], re.IGNORECASE),
     }
 
 
@@ -66,7 +67,7 @@ def find_counts(sentence: str) -> list[Count]:
         unit, taken = _unit_after(rest)
         if unit is None and previous_unit and re.match(r"^\s*(yang|di antaranya|diantaranya)\b", rest):
             unit, taken = previous_unit, 0  # "Dari 13 kabupaten/kota, ada 9 yang ..."
-        if unit is None:
+        if unit is None or (unit["kind"] == "place" and rules["place_not_after"].search(before)):
             continue
         nxt = numbers[idx + 1] if idx + 1 < len(numbers) else None
         # "1 desa 100 pekerja rentan" is a rate, not a count of villages

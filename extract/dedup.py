@@ -21,6 +21,7 @@ from extract.text import find_dateline
 SHINGLE = 5
 NUM_PERM = 128
 THRESHOLD = 0.5
+SCHEME = "affine32"  # datasketch's hashing scheme; stored signatures are read back with the same one
 
 
 def normalized_words(text: str) -> list[str]:
@@ -41,18 +42,19 @@ def signature(text: str, num_perm: int = NUM_PERM) -> MinHash:
     """MinHash of the article's word ``SHINGLE``-grams."""
     words = normalized_words(text)
     grams = {" ".join(words[i:i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
-    mh = MinHash(num_perm=num_perm)
+    mh = MinHash(num_perm=num_perm, scheme=SCHEME)
     mh.update_batch([g.encode("utf-8") for g in grams])
     return mh
 
 
 def to_bytes(mh: MinHash) -> bytes:
-    return np.asarray(mh.hashvalues, dtype=np.uint64).tobytes()
+    """A signature as bytes for the database; ``from_bytes`` reads it back."""
+    return np.asarray(mh.hashvalues, dtype=np.uint32).tobytes()
 
 
 def from_bytes(data: bytes) -> MinHash:
-    values = np.frombuffer(data, dtype=np.uint64)
-    return MinHash(num_perm=len(values), hashvalues=values)
+    values = np.frombuffer(data, dtype=np.uint32)
+    return MinHash(num_perm=len(values), hashvalues=values, scheme=SCHEME)
 
 
 class DedupIndex:

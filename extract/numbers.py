@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 UNITS = {
     "nol": 0, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5,
@@ -57,10 +58,10 @@ class NumberMatch:
     text: str
 
 
-def _digits_value(digits: str) -> float:
+def _digits_value(digits: str) -> Decimal:
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", digits):
         digits = digits.replace(".", "")
-    return float(digits.replace(",", "."))
+    return Decimal(digits.replace(",", "."))
 
 
 def words_to_number(text: str) -> int | None:
@@ -99,8 +100,8 @@ def words_to_number(text: str) -> int | None:
     return total + current if previous else None
 
 
-def _as_number(value: float) -> int | float:
-    return int(value) if float(value).is_integer() else value
+def _as_number(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
 
 
 def parse_number(text: str) -> int | float | None:
@@ -116,7 +117,7 @@ def _match_value(m: re.Match) -> int | float | None:
         value = _digits_value(m.group("digits"))
         if m.group("scale"):
             value *= SCALES[m.group("scale").lower()]
-        return _as_number(round(value, 6))
+        return _as_number(value)
     return words_to_number(m.group("words"))
 
 

@@ -51,8 +51,12 @@ def tokenize(text: str) -> list[Tok]:
 def _lexicon() -> dict:
     t, o, n = titles(), organizations(), names()
 
-    def phrases(items):
-        return sorted({tuple(tokenize_words(i)) for i in items if i}, key=len, reverse=True)
+    def phrases(items) -> dict[str, list[tuple[str, ...]]]:
+        """Phrases indexed by their first word, longest first."""
+        index: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in sorted({tuple(tokenize_words(i)) for i in items if i}, key=len, reverse=True):
+            index.setdefault(phrase[0], []).append(phrase)
+        return index
 
     org_words = set()
     for canonical, aliases in (o.get("canonical") or {}).items():
@@ -61,7 +65,8 @@ def _lexicon() -> dict:
     org_words.update(w for h in o.get("heads", []) for w in tokenize_words(h))
     title_words = {w for w in t.get("words", [])} | {w for h in t["heads"] for w in tokenize_words(h)}
     title_words |= set(t.get("areas", []))
-    honorifics = set(n["honorifics"]["keep"]) | set(n["honorifics"]["drop"])
+    ranks = set(t.get("ranks", []))  # "Kapolres AKBP Budi": the rank is neither title nor name
+    honorifics = set(n["honorifics"]["keep"]) | set(n["honorifics"]["drop"]) | ranks
     return {
         "prefixes": phrases(t["prefixes"]),
         "heads": phrases(t["heads"]),
@@ -69,10 +74,11 @@ def _lexicon() -> dict:
         "org_words": org_words - {"dan"},
         "not_person": set(o.get("not_person", [])) | set(t.get("not_names", [])),
         "honorifics": {h.rstrip(".") for h in honorifics},
-        "drop_honorifics": {h.rstrip(".") for h in n["honorifics"]["drop"]},
+        "drop_honorifics": {h.rstrip(".") for h in set(n["honorifics"]["drop"]) | ranks},
         "degrees": {d.replace(".", "").replace(" ", "") for d in n.get("suffix_degrees", [])},
         "particles": set(n.get("particles", [])),
         "stop": set(STOP_WORDS) - {w.lower() for w in n.get("stopword_names", [])},
+        "not_after": set(t.get("not_after", [])),
     }
 
 
@@ -80,9 +86,11 @@ def tokenize_words(text: str) -> list[str]:
     return [t.text for t in tokenize(text) if t.text not in {".", ","}]
 
 
-def _match_phrase(toks: list[Tok], i: int, phrases) -> int:
+def _match_phrase(toks: list[Tok], i: int, phrases: dict[str, list[tuple[str, ...]]]) -> int:
     """Length of the longest phrase in ``phrases`` that starts at token ``i`` (0 if none)."""
-    for phrase in phrases:
+    if i >= len(toks):
+        return 0
+    for phrase in phrases.get(toks[i].text, ()):
         n = len(phrase)
         if tuple(t.text for t in toks[i:i + n]) == phrase:
             return n
@@ -103,7 +111,7 @@ def _title_at(toks: list[Tok], i: int) -> int:
             close = _close_paren(toks, j)
             j = close + 1 if close else j
     n = _match_phrase(toks, j, lex["heads"])
-    if not n or not toks[i].text[:1].isupper():
+    if not n or not toks[i].text[:1].isupper() or (i and toks[i - 1].text in lex["not_after"]):
         return 0
     return j + n - i
 
@@ -153,7 +161,10 @@ def read_name(toks: list[Tok], i: int) -> int:
         return 0
     if all(_is_org_word(w) or w in lex["particles"] for w in core):
         return 0
-    if _ROMAN.match(core[0]) or any(w in lex["not_person"] or w.lower() in lex["stop"] for w in core):
+    balinese = core[0] == "I" and len(core) > 1 and core[1] in lex["particles"]  # "I Wayan Koster"
+    if _ROMAN.match(core[0]) and not balinese:
+        return 0
+    if any(w in lex["not_person"] or w.lower() in lex["stop"] for w in core):
         return 0
     return j - i
 
@@ -232,8 +243,9 @@ def _designation(toks: list[Tok], i: int, title_len: int) -> _Designation:
             take_org(k, k + region)
             k += region
             continue
-        if org_start is None and (word in lex["title_words"] or _ROMAN.match(word)) \
-                and word not in lex["org_words"] and not _title_at(toks, k):
+        if word == "I" and k + 1 < len(toks) and toks[k + 1].text in lex["particles"]:
+            return _Designation(k, (i, title_end), (org_start, org_end) if org_start is not None else None, k)
+        if org_start is None and (word in lex["title_words"] or _ROMAN.match(word)) and not _title_at(toks, k):
             k += 1
             title_end = k
             continue

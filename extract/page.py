@@ -116,7 +116,7 @@ def _person(value) -> str | None:
 
 
 def _byline(text: str, label: str) -> str | None:
-    m = re.search(rf"\b{label}\s*:\s*([A-Z][^\n:]{{1,80}}?)\s*(?=\n|Editor\s*:|Pewarta\s*:|COPYRIGHT|©|$)", text)
+    m = re.search(rf"{label}\s*:\s*([A-Z][^\n:]{{1,80}}?)\s*(?=\n|Editor\s*:|Pewarta\s*:|COPYRIGHT|©|$)", text)
     return m.group(1).strip() if m else None
 
 
@@ -154,7 +154,9 @@ def parse_html(html: str | bytes, url: str) -> Page:
         published = times[0] if times else None
     stamp = parse_date(published) if published else None
 
-    full_text = tree.text_content() if tree is not None else ""
+    for br in tree.iter("br"):  # bylines and ANTARA bodies separate lines with <br>
+        br.tail = "\n" + (br.tail or "")
+    full_text = tree.text_content()
     for xpath in _CHROME:
         for node in tree.xpath(xpath):
             node.drop_tree() if node.getparent() is not None else None

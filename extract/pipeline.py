@@ -13,7 +13,8 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-import extract.components  # noqa: F401  (registers the factories)
+import extract.components  # noqa: F401  (registers the components)
+import extract.tokenizer  # noqa: F401  (registers the tokenizer)
 from extract.facts import ArticleFacts
 from extract.relevance import is_relevant
 from extract.text import clean_text

@@ -24,7 +24,7 @@ def data_path(name: str) -> Path:
 def load_yaml(name: str):
     """A YAML data file, parsed once per process."""
     with open(data_path(name), encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 @cache

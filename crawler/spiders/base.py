@@ -12,6 +12,7 @@ import re
 from urllib.parse import urlsplit
 
 import scrapy
+from scrapy.exceptions import IgnoreRequest
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutError
 
@@ -120,6 +121,8 @@ class NewsSpider(scrapy.Spider):
     def failed(self, failure):
         """HTTP errors, timeouts and DNS failures become FailedPage items, so they are logged and counted."""
         request = failure.request
+        if failure.check(IgnoreRequest):  # already stored, or kept out by robots.txt: not a failure
+            return
         if failure.check(HttpError):
             reason = f"HTTP {failure.value.response.status}"
         elif failure.check(TimeoutError, TCPTimedOutError):

@@ -1,0 +1,70 @@
+"""Spiders against the sample site served on 127.0.0.1, and the whole demo."""
+
+import sqlite3
+
+from conftest import pantau
+
+
+def rows(db, sql):
+    with sqlite3.connect(db) as conn:
+        return conn.execute(sql).fetchall()
+
+
+def test_each_spider_on_its_site(tmp_path, sample_sites):
+    db = tmp_path / "p.db"
+    starts = {"antara": sample_sites["antara"] + "/terkini", "bakabar": sample_sites["bakabar"] + "/",
+              "bisnisbali": sample_sites["bisnisbali"] + "/"}
+    for spider, url in starts.items():
+        result = pantau("crawl", spider, "-a", f"start_urls={url}", "--db", str(db),
+                        "-s", "AUTOTHROTTLE_ENABLED=False")
+        assert result.returncode == 0, result.stderr[-2000:]
+    by_host = dict(rows(db, "select host, count(*) from articles group by host"))
+    assert len(by_host) == 3 and all(n >= 3 for n in by_host.values())
+    # stays on the start host: every stored URL is on one of the sites
+    hosts = {u.split("/")[2] for u in sample_sites.values()}
+    assert {h for (h,) in rows(db, "select host from articles")} <= hosts
+    # every article has a title, an offset-aware date and a body without chrome
+    for title, published, body in rows(db, "select title, published, body from articles"):
+        assert title and published[-6] in "+-" and body
+        assert "Baca juga" not in body and "Advertisment" not in body and "COPYRIGHT" not in body
+    reasons = dict(rows(db, "select reason, count(*) from crawl_log where status = 'skipped' group by reason"))
+    assert reasons.get("not relevant") and reasons.get("no article text")
+
+
+def test_second_crawl_fetches_nothing_stored(tmp_path, sample_sites):
+    db = tmp_path / "p.db"
+    args = ("crawl", "feeds", "-a", f"start_urls={sample_sites['bisnisbali']}/sitemap.xml", "--db", str(db),
+            "-s", "AUTOTHROTTLE_ENABLED=False")
+    first = pantau(*args)
+    assert first.returncode == 0, first.stderr[-2000:]
+    count = rows(db, "select count(*) from articles")[0][0]
+    second = pantau(*args)
+    assert count >= 4
+    assert "articles stored: 0 new" in second.stdout
+    assert f"already stored, not fetched again: {count}" in second.stdout
+    assert rows(db, "select count(*) from articles")[0][0] == count
+
+
+def test_demo_builds_the_database(demo_db):
+    summary = (demo_db.parent / "summary.txt").read_text()
+    assert rows(demo_db, "select count(*) from articles where relevant = 1")[0][0] >= 12
+    for table in ("officials", "counts", "awards", "quotes"):
+        assert rows(demo_db, f"select count(*) from {table}")[0][0] > 0, table
+    assert "not relevant" in summary and "no article text" in summary
+    # the syndicated copy and its original are one story
+    copies = rows(demo_db, "select outlets from clusters where size > 1")
+    assert any("ANTARA" in o and "bisnisbali.com" in o for (o,) in copies)
+    # every fact keeps its sentence and its article
+    for table in ("officials", "counts", "awards", "quotes"):
+        orphans = rows(demo_db, f"select count(*) from {table} t left join articles a on a.id = t.article_id "
+                                f"where a.id is null or t.sentence is null or t.sentence = ''")
+        assert orphans[0][0] == 0, table
+
+
+def test_demo_twice_adds_nothing(demo_db):
+    tables = ("articles", "officials", "counts", "awards", "quotes", "clusters", "people")
+    before = {t: rows(demo_db, f"select count(*) from {t}")[0][0] for t in tables}
+    result = pantau("demo", "--no-serve", "--db", str(demo_db))
+    assert result.returncode == 0, result.stderr[-2000:]
+    after = {t: rows(demo_db, f"select count(*) from {t}")[0][0] for t in tables}
+    assert after == before

@@ -1,0 +1,85 @@
+"""Extraction on text written for these tests, and on the shared seed articles."""
+
+import pytest
+
+from extract.officials import find_officials
+
+
+def officials(text):
+    return [(o.name, o.title, o.organization) for o in find_officials(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("kata Kepala Dinsos Barito Selatan, Rahmadi Noor di Buntok.",
+     ("Rahmadi Noor", "Kepala", "Dinsos Barito Selatan")),
+    ("Wakil Bupati Kapuas Dodo menyerahkan kartu peserta.", ("Dodo", "Wakil Bupati", "Kabupaten Kapuas")),
+    ("Hadir pula Sartika Dewi, Kepala Bidang Pelayanan BPJS Ketenagakerjaan Cabang Sampit, dalam acara itu.",
+     ("Sartika Dewi", "Kepala Bidang Pelayanan", "BPJS Ketenagakerjaan Cabang Sampit")),
+    ("Bupati Tapin yang diwakili Sekretaris Daerah (Sekda) Tapin, yaitu Sufiansyah, membuka acara.",
+     ("Sufiansyah", "Sekretaris Daerah", "Kabupaten Tapin")),
+    ("Gubernur Bali I Wayan Koster menerima penghargaan.", ("I Wayan Koster", "Gubernur", "Bali")),
+    ("Deputi Direktur Wilayah BPJamsostek Kalimantan, Tito Wicaksono, hadir.",
+     ("Tito Wicaksono", "Deputi Direktur Wilayah", "BPJamsostek Kalimantan")),
+])
+def test_appositions(text, expected):
+    assert expected in officials(text)
+
+
+def test_no_official_without_a_name():
+    assert officials("Wanita yang menjadi Wakil Wali Kota pertama di kota itu mengaku terkejut.") == []
+    assert officials("Sebelumnya, Kepala Bidang Kepesertaan mewakili kepala kantor.") == []
+    assert officials("Hadir pula Kepala Dinas Sosial, Forkopimda, dan sejumlah camat.") == []
+
+
+def test_article_facts(extractor):
+    text = "\n".join([
+        "Sampit (ANTARA) - Pemerintah Kabupaten Kotawaringin Timur meraih peringkat dua Paritrana Award 2023 "
+        "tingkat Provinsi Kalimantan Tengah.",
+        '"Kami terus menambah peserta dari kalangan petani," kata Bupati Kotim, Halikinnor di Sampit, Senin.',
+        "Tahun ini tercatat 12.600 pekerja rentan dibiayai APBD, sedangkan 2,5 ribu nelayan dibiayai CSR.",
+        "Iuran sebesar Rp16.800 per bulan diatur dalam Peraturan Bupati Nomor 12 Tahun 2023.",
+        '"Program ini harus berlanjut," ujarnya.',
+        "Kepala BPJS Ketenagakerjaan Cabang Sampit, Ratna Sari Dewi mengatakan, "
+        '"Kami siap membantu pendataan di semua desa."',
+    ])
+    facts = extractor.extract(text)
+    assert facts.relevant and facts.outlet == "ANTARA" and facts.dateline == "Sampit"
+    assert {o.name for o in facts.officials} == {"Halikinnor", "Ratna Sari Dewi"}
+    assert [(c.value, c.category, c.funding) for c in facts.counts] == [
+        (12600, "pekerja rentan", "APBD"), (2500, "nelayan", "CSR")]
+    assert [(a.recipient, a.rank, a.year, a.level) for a in facts.awards] == [
+        ("Kabupaten Kotawaringin Timur", 2, 2023, "provinsi")]
+    assert [q.speaker for q in facts.quotes] == ["Halikinnor", "Halikinnor", "Ratna Sari Dewi"]
+
+
+def test_off_topic_article_has_no_facts(extractor):
+    facts = extractor.extract("Banjarmasin (ANTARA) - BPJS Kesehatan menambah layanan JKN di 20 puskesmas, "
+                              'kata Kepala BPJS Kesehatan Cabang Banjarmasin, Ani Rahmawati.')
+    assert not facts.relevant
+    assert facts.officials == [] and facts.counts == []
+
+
+def test_multi_paragraph_quote_and_epithet(extractor):
+    text = "\n".join([
+        "Kandangan (ANTARA) - Kepala Dinas Tenaga Kerja HSS, Noor Aida memberi santunan BPJS Ketenagakerjaan.",
+        '"Kami mendata semua pekerja rentan di desa-desa.',
+        '"Setelah itu iurannya kami tanggung dari APBD," kata wanita berkacamata itu.',
+    ])
+    quotes = extractor.extract(text).quotes
+    assert len(quotes) == 1
+    assert quotes[0].speaker == "Noor Aida"
+    assert quotes[0].text.startswith("Kami mendata") and "iurannya" in quotes[0].text
+
+
+def test_seed_with_repeated_paragraphs(extractor, seeds):
+    facts = extractor.extract((seeds / "000_af29df7e975b02d3.txt").read_text())
+    assert facts.repeated_paragraphs >= 2
+    assert len(facts.quotes) == 5  # each quote once, although the page prints it twice
+    assert {q.speaker for q in facts.quotes} == {"Hera Nugrahayu", "Ariane Chaterina", "Farid Wajdi"}
+
+
+def test_seed_numbers(extractor, seeds):
+    facts = extractor.extract((seeds / "004_aeb238547c36d83d.txt").read_text())
+    assert {(c.value, c.unit) for c in facts.counts} >= {(1400000, "tenaga kerja"), (27, "persen")}
+    facts = extractor.extract((seeds / "001_6f244dd97390cb6e.txt").read_text())
+    assert (32154, "total", "Kota Palangka Raya") in {(c.value, c.category, c.region) for c in facts.counts}
