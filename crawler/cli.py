@@ -152,6 +152,7 @@ def cmd_ingest(args) -> int:
 
 def extract_file(extractor, path: str) -> dict:
     """The ``pantau extract`` object for one file (an ``error`` key when it could not be read)."""
+    from extract import TextTooLong
     from extract.page import PageError, decode, parse_html
 
     try:
@@ -164,7 +165,7 @@ def extract_file(extractor, path: str) -> dict:
             facts = extractor.extract(page.text, title=page.title, published=page.published, outlet=page.outlet)
         else:
             facts = extractor.extract(decode(data))
-    except PageError as exc:
+    except (PageError, TextTooLong) as exc:
         return _error(path, str(exc))
     return facts.as_json(source=path)
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from db import schema, store
-from extract import ArticleFacts, Extractor
+from extract import ArticleFacts, Extractor, TextTooLong
 from extract.dedup import DedupIndex, content_hash, from_bytes, signature, to_bytes
 from extract.gazetteer import regions
 from extract.page import Page, PageError, decode, parse_html
@@ -103,7 +103,11 @@ class Processor:
     # the pipeline ---------------------------------------------------------------------------------
 
     def _process(self, page: Page, spider: str | None) -> Result:
-        facts = self.extractor.extract(page.text, title=page.title, published=page.published, outlet=page.outlet)
+        try:
+            facts = self.extractor.extract(page.text, title=page.title, published=page.published,
+                                           outlet=page.outlet)
+        except TextTooLong as exc:
+            return self._skip(page.url, str(exc), spider)
         if not facts.paragraphs:
             return self._skip(page.url, "no article text", spider)
         if not facts.relevant:

@@ -6,6 +6,6 @@
 """
 
 from extract.facts import ArticleFacts, Award, Count, Official, Quote
-from extract.pipeline import Extractor, load_pipeline
+from extract.pipeline import Extractor, TextTooLong, load_pipeline
 
-__all__ = ["ArticleFacts", "Award", "Count", "Extractor", "Official", "Quote", "load_pipeline"]
+__all__ = ["ArticleFacts", "Award", "Count", "Extractor", "Official", "Quote", "TextTooLong", "load_pipeline"]

@@ -12,6 +12,8 @@ a Doc extension: ``doc._.officials``, ``doc._.counts``, ``doc._.awards``, ``doc.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -90,23 +92,24 @@ class CountsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc._.regions or []
+        starts = [m.start for m in mentions]
         counts = []
         for at, sentence in sentences(doc):
             for count in find_counts(sentence):
-                count.region = _region_for(at, at + len(sentence), mentions, doc._.region)
+                count.region = _region_for(at, at + len(sentence), mentions, starts, doc._.region)
                 counts.append(count)
         doc._.counts = counts
         return doc
 
 
-def _region_for(start: int, end: int, mentions, fallback) -> str | None:
-    """A sentence's region: one it names, else the last one named before it, else the article's."""
-    inside = [m for m in mentions if start <= m.start < end]
-    if inside:
-        return inside[0].region.name
-    before = [m for m in mentions if m.start < start]
-    if before:
-        return before[-1].region.name
+def _region_for(start: int, end: int, mentions, starts: list[int], fallback) -> str | None:
+    """A sentence's region: one it names, else the last one named before it, else the article's.
+    ``starts`` are the mentions' offsets, sorted (the mentions are in text order)."""
+    i = bisect_left(starts, start)
+    if i < len(mentions) and mentions[i].start < end:
+        return mentions[i].region.name
+    if i:
+        return mentions[i - 1].region.name
     return fallback.name if fallback else None
 
 

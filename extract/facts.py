@@ -65,6 +65,7 @@ class ArticleFacts:
     """Everything ``Extractor.extract`` finds in one article."""
 
     relevant: bool
+    relevance: float = 0.0
     title: str | None = None
     published: str | None = None
     outlet: str | None = None
@@ -90,6 +91,7 @@ class ArticleFacts:
             "published": self.published,
             "outlet": self.outlet,
             "relevant": self.relevant,
+            "relevance": self.relevance,
             "officials": [f.as_dict() for f in self.officials],
             "counts": [f.as_dict() for f in self.counts],
             "awards": [f.as_dict() for f in self.awards],

@@ -16,10 +16,16 @@ from spacy.language import Language
 import extract.components  # noqa: F401  (registers the components)
 import extract.tokenizer  # noqa: F401  (registers the tokenizer)
 from extract.facts import ArticleFacts
-from extract.relevance import is_relevant
+from extract.relevance import is_relevant, relevance_score
 from extract.text import clean_text
 
 CONFIG = Path(__file__).parent / "config.cfg"
+#: Longer than any news article (the longest real ones are about 50,000 characters).
+MAX_CHARS = 1_000_000
+
+
+class TextTooLong(ValueError):
+    """An article text over ``MAX_CHARS`` characters: refused with a clear reason instead of a stall."""
 
 
 def load_pipeline(config: Path | str = CONFIG) -> Language:
@@ -42,12 +48,16 @@ class Extractor:
                 outlet: str | None = None, always_facts: bool = False) -> ArticleFacts:
         """Facts of one article; an article that is not relevant gets none unless ``always_facts``."""
         cleaned = clean_text(text, title=title)
+        if len(cleaned.text) > MAX_CHARS:
+            raise TextTooLong(f"article text of {len(cleaned.text):,} characters (more than {MAX_CHARS:,})")
         doc = self.nlp(cleaned.text)
         region = doc._.region
-        relevant = is_relevant(" ".join(filter(None, [cleaned.title, cleaned.text])))
+        full = " ".join(filter(None, [cleaned.title, cleaned.text]))
+        relevant = is_relevant(full)
         keep = relevant or always_facts
         return ArticleFacts(
             relevant=relevant,
+            relevance=relevance_score(full),
             title=cleaned.title,
             published=published,
             outlet=outlet or cleaned.outlet,

@@ -72,10 +72,22 @@ def outlet_name(written: str | None) -> str | None:
     return _outlet_names().get(written.casefold(), written)
 
 
+#: No word is this long; a run of non-space characters this long (binary junk, a row of quote marks) is cut
+#: into pieces so that tokenizing it stays linear.
+LONGEST_WORD = 100
+_RUN = re.compile(rf"\S{{{LONGEST_WORD},}}")
+
+
+def _cut(m: re.Match) -> str:
+    run = m.group(0)
+    return " ".join(run[i:i + LONGEST_WORD // 2] for i in range(0, len(run), LONGEST_WORD // 2))
+
+
 def normalize(text: str) -> str:
     """Unicode NFC, one kind of double and single quote, plain spaces, no space before a closing quote."""
     text = unicodedata.normalize("NFC", text).translate(_QUOTES)
-    text = _SPACES.sub(" ", text)
+    text = _RUN.sub(_cut, _SPACES.sub(" ", text))
+    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
     # "…Kalsel, ”" — a stray space between the last punctuation and the closing mark.
     return re.sub(r'([,.!?;])\s+"(?=\s|$|[,.;)])', r'\1"', text)
 
