@@ -4,6 +4,7 @@
     pantau ingest ./pages/ --db pantau.db
     pantau extract --format jsonl artikel.txt halaman.html
     pantau reextract --db pantau.db
+    pantau dedup --rebuild --db pantau.db
     pantau serve --db pantau.db --port 8001
     pantau demo [--no-serve]
 """
@@ -71,6 +72,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("reextract", help="re-run extraction over stored articles (facts replaced, nothing lost)")
     p.add_argument("--db", default="pantau.db", help="SQLite database (default: pantau.db)")
     p.set_defaults(func=cmd_reextract)
+
+    p = sub.add_parser("dedup", help="fold copies of a story into clusters again (after a threshold change)",
+                       description="Recompute every stored article's MinHash signature and its story cluster.")
+    p.add_argument("--rebuild", action="store_true", required=True, help="recompute all clusters")
+    p.add_argument("--db", default="pantau.db", help="SQLite database (default: pantau.db)")
+    p.add_argument("--threshold", type=float, default=None,
+                   help="estimated Jaccard similarity of word 5-grams above which two articles are copies "
+                        "(default: extract.dedup.THRESHOLD)")
+    p.set_defaults(func=cmd_dedup)
 
     p = sub.add_parser("serve", help="publish the database with Datasette (metadata, canned queries, plugins)")
     p.add_argument("--db", default="pantau.db", help="SQLite database (default: pantau.db)")
@@ -197,6 +207,18 @@ def cmd_reextract(args) -> int:
         raise SystemExit(f"pantau: no database at {args.db}")
     done = reextract(args.db, progress=lambda n, total: print(f"reextract: {n}/{total}", file=sys.stderr))
     print(f"reextract: {done} articles re-extracted in {args.db}")
+    return 0
+
+
+def cmd_dedup(args) -> int:
+    from crawler.clusters import rebuild_clusters
+    from extract.dedup import THRESHOLD
+
+    if not Path(args.db).exists():
+        raise SystemExit(f"pantau: no database at {args.db}")
+    result = rebuild_clusters(args.db, args.threshold or THRESHOLD,
+                              progress=lambda n, total: print(f"dedup: {n}/{total}", file=sys.stderr))
+    print(f"dedup: {result['articles']} articles in {result['stories']} stories")
     return 0
 
 

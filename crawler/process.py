@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from db import schema, store
+from db.lsh import SqliteIndex
 from extract import ArticleFacts, Extractor, TextTooLong
-from extract.dedup import DedupIndex, content_hash, from_bytes, signature, to_bytes
+from extract.dedup import assign, fingerprint, from_bytes, to_bytes
 from extract.gazetteer import regions
 from extract.page import Page, PageError, decode, parse_html
 from extract.resources import load_csv
@@ -50,6 +51,17 @@ def facts_for_db(facts: ArticleFacts) -> dict[str, list[dict]]:
     return rows
 
 
+class _Clusters:
+    """Articles' clusters, read from the database when ``assign`` asks."""
+
+    def __init__(self, db):
+        self.db = db
+
+    def get(self, article_id: int):
+        row = self.db.execute("select cluster_id from articles where id = ?", [article_id]).fetchone()
+        return row[0] if row else None
+
+
 class Processor:
     """Stores articles and their facts in one database; counts what it stored and skipped, and why."""
 
@@ -60,9 +72,7 @@ class Processor:
         self.extractor = extractor or Extractor()
         self.source = source
         self.stats: Counter = Counter()
-        self.index = DedupIndex()
-        for row in self.db.query("select article_id, signature from article_signatures"):
-            self.index.add(row["article_id"], from_bytes(row["signature"]))
+        self.index = SqliteIndex(self.db, decode=from_bytes, encode=to_bytes)
 
     # entry points ---------------------------------------------------------------------------------
 
@@ -113,37 +123,31 @@ class Processor:
         if not facts.relevant:
             return self._skip(page.url, "not relevant", spider)
         body = facts.body
+        digest, mh = fingerprint(body)
         article = {
             "url": page.url, "canonical_url": page.canonical_url, "host": page.host or None,
             "outlet": facts.outlet, "title": facts.title, "published": facts.published,
             "author": page.author, "editor": page.editor, "dateline": facts.dateline, "credit": facts.credit,
             "region": facts.region, "region_code": self._code(facts.region), "relevant": 1,
             "repeated_paragraphs": facts.repeated_paragraphs, "words": len(body.split()), "body": body,
-            "content_hash": content_hash(body), "source": self.source,
+            "content_hash": digest, "source": self.source,
         }
-        mh = signature(body)
-        article_id, created = store.store_article(self.db, article, facts_for_db(facts), to_bytes(mh))
-        self._cluster(article_id, article["content_hash"], mh)
+        article_id, created = store.store_article(self.db, article, facts_for_db(facts))
+        self._cluster(article_id, digest, mh)
         status = "stored" if created else "updated"
         self.stats[status] += 1
         store.log_crawl(self.db, page.url, status, None, spider)
         return Result(status, None, article_id, facts)
 
     def _cluster(self, article_id: int, digest: str, mh) -> None:
-        row = self.db.execute(
-            "select cluster_id from articles where content_hash = ? and id != ? and cluster_id is not null "
-            "limit 1", [digest, article_id]).fetchone()
-        cluster = row[0] if row else None
-        if cluster is None:
-            for other, _ in self.index.similar(mh):
-                if other != article_id:
-                    found = self.db.execute("select cluster_id from articles where id = ?", [other]).fetchone()
-                    if found and found[0]:
-                        cluster = found[0]
-                        break
-        self.index.add(article_id, mh)
-        current = self.db.execute("select cluster_id from articles where id = ?", [article_id]).fetchone()[0]
-        store.set_cluster(self.db, article_id, cluster or current or article_id)
+        """An exact copy joins its original's cluster; a near copy its most similar article's; else a new one."""
+        with self.db.conn:
+            row = self.db.execute(
+                "select cluster_id from articles where content_hash = ? and id != ? and cluster_id is not null "
+                "limit 1", [digest, article_id]).fetchone()
+            near = assign(self.index, article_id, mh, _Clusters(self.db))
+            current = self.db.execute("select cluster_id from articles where id = ?", [article_id]).fetchone()[0]
+            store.set_cluster(self.db, article_id, (row[0] if row else near) or current or article_id)
 
     def _code(self, name: str | None) -> str | None:
         region = regions().lookup(name) if name else None

@@ -31,7 +31,10 @@ HTTPCACHE_DIR = "httpcache"
 HTTPCACHE_EXPIRATION_SECS = 6 * 3600
 
 ITEM_PIPELINES = {"crawler.pipelines.StorePipeline": 300}
-DOWNLOADER_MIDDLEWARES = {"crawler.middlewares.SeenUrlsMiddleware": 50}
+DOWNLOADER_MIDDLEWARES = {
+    "crawler.middlewares.SeenUrlsMiddleware": 50,
+    "crawler.middlewares.RedirectLoopMiddleware": 650,  # sees a 3xx before Scrapy's RedirectMiddleware (600)
+}
 
 PANTAU_DB = os.environ.get("PANTAU_DB", "pantau.db")
 

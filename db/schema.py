@@ -3,8 +3,8 @@
 >>> db = open_db(":memory:")
 >>> tables = [t for t in db.table_names() if "_fts" not in t]
 >>> sorted(tables)  # doctest: +NORMALIZE_WHITESPACE
-['article_signatures', 'articles', 'awards', 'clusters', 'counts', 'crawl_log', 'officials', 'people',
- 'quotes', 'regions']
+['article_signatures', 'articles', 'awards', 'clusters', 'counts', 'crawl_log', 'lsh_bands', 'officials',
+ 'people', 'quotes', 'regions']
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ TABLES: dict[str, dict] = {
     },
     "article_signatures": {"columns": {"article_id": int, "signature": bytes}, "pk": "article_id",
                            "foreign_keys": [("article_id", "articles", "id")]},
+    "lsh_bands": {"columns": {"band": int, "key": int, "article_id": int}, "pk": None},
     "officials": {
         "columns": {"id": str, "article_id": int, "person_id": int, "name": str, "title": str,
                     "organization": str, "region": str, "region_code": str, "sentence": str},
@@ -86,6 +87,8 @@ INDEXES = [
     ("quotes", ["article_id"], False),
     ("quotes", ["person_id"], False),
     ("crawl_log", ["url"], False),
+    ("lsh_bands", ["band", "key"], False),
+    ("lsh_bands", ["article_id"], False),
 ]
 
 FTS = {"articles": ["title", "body"], "quotes": ["text", "speaker"]}
@@ -113,7 +116,7 @@ def create(db: sqlite_utils.Database) -> None:
             for column, kind in missing.items():
                 table.add_column(column, kind)
             continue
-        table.create(spec["columns"], pk=spec["pk"], foreign_keys=spec.get("foreign_keys"),
+        table.create(spec["columns"], pk=spec.get("pk"), foreign_keys=spec.get("foreign_keys"),
                      not_null=spec.get("not_null"))
     for table, columns, unique in INDEXES:
         db[table].create_index(columns, unique=unique, if_not_exists=True)

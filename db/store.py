@@ -63,8 +63,7 @@ def article_id(db: sqlite_utils.Database, canonical_url: str) -> int | None:
     return row[0] if row else None
 
 
-def store_article(db: sqlite_utils.Database, article: dict, facts: dict[str, list[dict]],
-                  signature: bytes | None = None) -> tuple[int, bool]:
+def store_article(db: sqlite_utils.Database, article: dict, facts: dict[str, list[dict]]) -> tuple[int, bool]:
     """Insert or update one article and replace its facts; returns the article's id and whether it is new."""
     with db.conn:
         existing = article_id(db, article["canonical_url"])
@@ -75,8 +74,6 @@ def store_article(db: sqlite_utils.Database, article: dict, facts: dict[str, lis
         else:
             db["articles"].update(existing, {k: v for k, v in row.items() if k != "cluster_id"})
         replace_facts(db, existing, article["canonical_url"], facts)
-        if signature is not None:
-            db["article_signatures"].upsert({"article_id": existing, "signature": signature}, pk="article_id")
     return existing, created
 
 

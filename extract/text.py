@@ -25,6 +25,8 @@ _DATELINES = [
     re.compile(r"^(?P<outlet>[\w-]+\.(?:com|co\.id|id|net)),\s*(?P<city>[A-Z][A-Za-z.'’ -]{1,40}?)\s*[-–—]+\s+",
                re.IGNORECASE),
     re.compile(r"^(?P<outlet>[\w-]+\.(?:com|co\.id|id|net))\s*[-–—]+\s+", re.IGNORECASE),
+    re.compile(r"^(?P<city>[A-Z][A-Za-z.'’ -]{1,40}?),\s*(?P<outlet>[\w-]+\.(?:com|co\.id|id|net))\s*[-–—]+\s+",
+               re.IGNORECASE),
     re.compile(r"^(?P<city>[A-Z][a-z]+(?: [A-Z][a-z]+)?),\s*(?P<outlet>[A-Z][\w.]*(?: [A-Z][\w.]*){0,2})\s*[-–—]+\s+"),
 ]
 

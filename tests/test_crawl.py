@@ -68,3 +68,33 @@ def test_demo_twice_adds_nothing(demo_db):
     assert result.returncode == 0, result.stderr[-2000:]
     after = {t: rows(demo_db, f"select count(*) from {t}")[0][0] for t in tables}
     assert after == before
+
+
+def test_bad_pages_are_logged_and_the_crawl_goes_on(tmp_path):
+    from badsite import PAGES, start_badsite
+
+    server = start_badsite()
+    base = f"http://127.0.0.1:{server.server_port}"
+    db = tmp_path / "p.db"
+    try:
+        result = pantau("crawl", "antara", "-a", f"start_urls={base}/terkini", "--db", str(db),
+                        "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_TIMEOUT=3", "-s", "RETRY_TIMES=1",
+                        "-s", "DOWNLOAD_MAXSIZE=1000000", "-s", "DOWNLOAD_WARNSIZE=0", "-s", "REDIRECT_MAX_TIMES=3")
+    finally:
+        server.shutdown()
+    assert result.returncode == 0, result.stderr[-3000:]
+    log = {url.replace(base, ""): (status, reason) for url, status, reason in rows(
+        db, "select url, status, reason from crawl_log")}
+    for path, (what, expected) in PAGES.items():
+        assert path in log, f"{what} is not in the crawl log"
+        assert log[path][0] == expected, (what, log[path])
+    assert log["/berita/9006/hilang"][1] == "HTTP 404"
+    assert log["/berita/9007/galat"][1] == "HTTP 500"
+    assert log["/berita/9008/lambat"][1] == "timeout"
+    assert log["/berita/9009/putar"][1] == "too many redirects"
+    assert log["/berita/9010/dokumen"][1].startswith("not HTML")
+    assert log["/berita/9011/raksasa"][1] == "larger than the download size cap"
+    bodies = [b for (b,) in rows(db, "select body from articles")]
+    assert len(bodies) == 3 and all("Sutiyono" in b for b in bodies)
+    assert any("BPJamsostek ©" in b for b in bodies) and any("Jamsostek ©" in b for b in bodies)
+    assert "failed: 6" in result.stdout and "skipped: 2" in result.stdout

@@ -51,6 +51,7 @@ def test_datelines_of_several_outlets():
     assert find_dateline("Palangka Raya  (ANTARA) - Isi")[:2] == ("Palangka Raya", "ANTARA")
     assert find_dateline("bakabar.com, BANJARMASIN – Isi")[:2] == ("Banjarmasin", "bakabar.com")
     assert find_dateline("Martapura (Antaranews Kalsel) - Isi")[:2] == ("Martapura", "ANTARA")
+    assert find_dateline("KENDARI, KOMPAS.com - Isi")[:2] == ("Kendari", "Kompas.com")
     assert find_dateline("Pemerintah Kota Denpasar telah memiliki program")[:2] == (None, None)
 
 

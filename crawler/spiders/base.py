@@ -14,9 +14,16 @@ from urllib.parse import urlsplit
 import scrapy
 from scrapy.exceptions import IgnoreRequest
 from scrapy.spidermiddlewares.httperror import HttpError
-from twisted.internet.error import DNSLookupError, TCPTimedOutError, TimeoutError
+from twisted.internet.defer import CancelledError
+from twisted.internet.error import ConnectionRefusedError, DNSLookupError, TCPTimedOutError, TimeoutError
+
+try:  # Scrapy 2.13+ raises its own download errors
+    from scrapy.exceptions import DownloadCancelledError, DownloadTimeoutError
+except ImportError:  # pragma: no cover
+    DownloadTimeoutError, DownloadCancelledError = TimeoutError, CancelledError
 
 from crawler.items import ArticlePage, FailedPage
+from crawler.middlewares import AlreadyStored
 from extract.dates import parse_date
 
 HTML_TYPES = (b"text/html", b"application/xhtml+xml")
@@ -121,16 +128,32 @@ class NewsSpider(scrapy.Spider):
     def failed(self, failure):
         """HTTP errors, timeouts and DNS failures become FailedPage items, so they are logged and counted."""
         request = failure.request
-        if failure.check(IgnoreRequest):  # already stored, or kept out by robots.txt: not a failure
+        if failure.check(AlreadyStored):
             return
-        if failure.check(HttpError):
-            reason = f"HTTP {failure.value.response.status}"
-        elif failure.check(TimeoutError, TCPTimedOutError):
-            reason = "timeout"
-        elif failure.check(DNSLookupError):
-            reason = "DNS lookup failed"
-        else:
-            reason = f"{failure.type.__name__}: {str(failure.value)[:120]}"
+        reason = failure_reason(failure)
         self.logger.warning("failed %s: %s", request.url, reason)
         yield FailedPage(url=request.url, reason=reason)
 
+
+def failure_reason(failure) -> str:
+    """A short reason for the crawl log: ``HTTP 404``, ``timeout``, ``too many redirects`` ..."""
+    if failure.check(HttpError):
+        return f"HTTP {failure.value.response.status}"
+    if failure.check(TimeoutError, TCPTimedOutError, DownloadTimeoutError):
+        return "timeout"
+    if failure.check(DNSLookupError):
+        return "DNS lookup failed"
+    if failure.check(ConnectionRefusedError):
+        return "connection refused"
+    if failure.check(CancelledError, DownloadCancelledError) or "max size" in str(failure.value):
+        return "larger than the download size cap"
+    if failure.check(IgnoreRequest):
+        message = str(failure.value)
+        if "robots.txt" in message.lower():
+            return "forbidden by robots.txt"
+        if "redirect" in message.lower():
+            return "too many redirects"
+        if "max size" in message.lower():
+            return "larger than the download size cap"
+        return f"ignored: {message[:100]}"
+    return f"{failure.type.__name__}: {str(failure.value)[:120]}"

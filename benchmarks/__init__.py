@@ -1,0 +1,1 @@
+"""pantau's benchmarks (not run by ``make test``): ``python -m benchmarks [name ...]``."""
