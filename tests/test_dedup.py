@@ -2,8 +2,9 @@
 
 import sqlite3
 
-from benchmarks.dedup_pairs import evaluate, load_pairs
 from conftest import pantau
+
+from benchmarks.dedup_pairs import evaluate, load_pairs
 from extract.dedup import NUM_PERM, SHINGLE, THRESHOLD, MemoryIndex, assign, fingerprint
 
 
