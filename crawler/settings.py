@@ -44,3 +44,18 @@ REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_FORMATTER = "crawler.logformatter.PantauLogFormatter"
+
+# Scale-out: with PANTAU_REDIS_URL set, the scheduler queue and the duplicate filter live in Redis
+# (scrapy-redis), so several crawler processes on several machines share one frontier; they also share
+# one database, whose seen-set keeps stored articles from being fetched again. PANTAU_CRAWL names the
+# coordinated run (its queue and filter keys); start a new run with a new name.
+PANTAU_REDIS_URL = os.environ.get("PANTAU_REDIS_URL")
+if PANTAU_REDIS_URL:
+    _run = os.environ.get("PANTAU_CRAWL", "default")
+    SCHEDULER = "scrapy_redis.scheduler.Scheduler"
+    DUPEFILTER_CLASS = "scrapy_redis.dupefilter.RFPDupeFilter"
+    SCHEDULER_PERSIST = True
+    SCHEDULER_QUEUE_KEY = f"pantau:{_run}:%(spider)s:requests"
+    SCHEDULER_DUPEFILTER_KEY = f"pantau:{_run}:%(spider)s:dupefilter"
+    SCHEDULER_IDLE_BEFORE_CLOSE = 2
+    REDIS_URL = PANTAU_REDIS_URL

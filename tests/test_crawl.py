@@ -98,3 +98,40 @@ def test_bad_pages_are_logged_and_the_crawl_goes_on(tmp_path):
     assert len(bodies) == 3 and all("Sutiyono" in b for b in bodies)
     assert any("BPJamsostek ©" in b for b in bodies) and any("Jamsostek ©" in b for b in bodies)
     assert "failed: 6" in result.stdout and "skipped: 2" in result.stdout
+
+
+def test_two_processes_share_one_frontier_through_redis(tmp_path, sample_sites):
+    """Two crawler processes at once, one Redis frontier, one database: every article fetched and stored once."""
+    import os
+    import socket
+    import subprocess
+    import time
+
+    from conftest import PANTAU, ROOT
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    redis = subprocess.Popen(["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+                              "--appendonly", "no"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    db = tmp_path / "p.db"
+    try:
+        time.sleep(0.5)
+        env = {**os.environ, "PANTAU_REDIS_URL": f"redis://127.0.0.1:{port}/0", "PANTAU_CRAWL": "test"}
+        # one request at a time with a delay, so that both processes are crawling while the frontier is full
+        args = ["crawl", "antara", "-a", f"start_urls={sample_sites['antara']}/terkini", "--db", str(db),
+                "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0.7", "-s", "CONCURRENT_REQUESTS=1"]
+        procs = [subprocess.Popen(PANTAU + args, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                  text=True) for _ in range(2)]
+        outputs = [p.communicate(timeout=300) for p in procs]
+    finally:
+        redis.terminate()
+        redis.wait(10)
+    for proc, (out, err) in zip(procs, outputs, strict=True):
+        assert proc.returncode == 0, err[-2000:]
+    processed = rows(db, "select url, count(*) from crawl_log group by url")
+    assert processed and all(n == 1 for _, n in processed), processed  # each page fetched by one process only
+    stored = [out.split("articles stored: ")[1].split(" new")[0] for out, _ in outputs]
+    assert all(int(n) > 0 for n in stored), stored  # both processes did part of the work
+    articles = rows(db, "select count(*), count(distinct canonical_url) from articles")[0]
+    assert articles[0] == articles[1] == 8  # the antara sample site's relevant articles
