@@ -15,24 +15,26 @@ log = logging.getLogger(__name__)
 class StorePipeline:
     """Cleans, extracts, deduplicates and stores each article; counts skips by reason in the crawl stats."""
 
-    def __init__(self, db_path: str, stats):
-        self.db_path = db_path
-        self.stats = stats
+    def __init__(self, crawler):
+        self.crawler = crawler
+        self.db_path = crawler.settings.get("PANTAU_DB")
+        self.stats = crawler.stats
         self.processor: Processor | None = None
 
     @classmethod
     def from_crawler(cls, crawler):
-        return cls(crawler.settings.get("PANTAU_DB"), crawler.stats)
+        return cls(crawler)
 
     #: One Processor per database in a process: spiders crawling together share its duplicate index.
     shared: dict[str, Processor] = {}
 
-    def open_spider(self, spider):
+    def open_spider(self, spider=None):
         if self.db_path not in self.shared:
             self.shared[self.db_path] = Processor(self.db_path)
         self.processor = self.shared[self.db_path]
 
-    def process_item(self, item, spider):
+    def process_item(self, item, spider=None):
+        spider = self.crawler.spider
         if isinstance(item, FailedPage):
             self.processor.fail(item["url"], item["reason"], spider.name)
             self.stats.inc_value(f"pantau/failed/{item['reason']}")

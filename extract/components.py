@@ -12,8 +12,10 @@ a Doc extension: ``doc._.officials``, ``doc._.counts``, ``doc._.awards``, ``doc.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -39,16 +41,47 @@ def paragraphs(doc: Doc) -> list[tuple[int, str]]:
     return out
 
 
+#: A sentence ends after ``.``, ``!`` or ``?`` and any closing quote or bracket, before a space and a word that
+#: can start a sentence; and at every paragraph break.
+_SENTENCE_END = re.compile(r"""(?<=[.!?])["')\]]*(?=\s+["'(\[]?[A-Z0-9])|(?=\n\n)""")
+
+
 def sentences(doc: Doc) -> list[tuple[int, str]]:
-    """Sentences with their character offsets, never crossing a paragraph."""
-    out = []
-    for sent in doc.sents:
-        at = sent.start_char
-        for piece in sent.text.split("\n\n"):
-            if piece.strip():
-                out.append((at, piece.strip()))
-            at += len(piece) + 2
+    """Sentences with their character offsets, never crossing a paragraph (set by ``pantau_sentences``)."""
+    if "pantau_sentences" not in doc.user_data:
+        doc.user_data["pantau_sentences"] = split_sentences(doc.text)
+    return doc.user_data["pantau_sentences"]
+
+
+def split_sentences(text: str) -> list[tuple[int, str]]:
+    """``split_sentences("Satu. Dua!")`` is ``[(0, 'Satu.'), (6, 'Dua!')]``."""
+    out, start = [], 0
+    for end in [*(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]:
+        piece = text[start:end]
+        if piece.strip():
+            out.append((start + len(piece) - len(piece.lstrip()), piece.strip()))
+        start = end
     return out
+
+
+@Language.factory("pantau_sentences")
+class SentencesComponent:
+    """Sentence boundaries from one regular expression over the text, written to the Doc as SENT_START
+    (so ``doc.sents`` works) without walking its tokens in Python."""
+
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        spans = sentences(doc)
+        starts = numpy.full(len(doc), -1, dtype="int64")
+        offsets = doc.to_array("IDX")
+        starts[numpy.searchsorted(offsets, [at for at, _ in spans]).clip(0, len(doc) - 1)] = 1
+        starts[0] = 1
+        doc.from_array(["SENT_START"], starts.astype("uint64").reshape(-1, 1))
+        return doc
 
 
 @Language.factory("pantau_regions")

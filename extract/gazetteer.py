@@ -72,6 +72,7 @@ class Regions:
                     for prefix in KIND_PREFIXES[region.kind]:
                         self._add(f"{prefix} {row['alias']}", region)
         self.longest = max(len(k) for k in self._surface)
+        self._first_words = {k[0] for k in self._surface}
 
     def _add(self, surface: str, region: Region) -> None:
         key = tuple(_tokens(surface))
@@ -103,6 +104,9 @@ class Regions:
         words = [(m.group(0).rstrip("."), m.start()) for m in _WORD.finditer(text)]
         found, i = [], 0
         while i < len(words):
+            if words[i][0] not in self._first_words:
+                i += 1
+                continue
             for n in range(min(self.longest, len(words) - i), 0, -1):
                 chunk = words[i:i + n]
                 # the words of one name are separated only by spaces

@@ -159,15 +159,20 @@ def _resolve(name: str, known: list[str]) -> str | None:
 
 def _mentions(text: str, people: list[str], quoted: list[tuple[int, int]]) -> list[_Mention]:
     """Where each known person is named outside quotations, by full name or by one of their names."""
+    if not people:
+        return []
     honorifics = {h.rstrip(".") for group in names()["honorifics"].values() for h in group}
-    found = []
+    owner: dict[str, str] = {}
     for person in people:
-        parts = {person} | {w for w in person.split() if len(w) >= 3 and w.rstrip(".") not in honorifics}
-        for part in parts:
-            for m in re.finditer(rf"(?<!\w){re.escape(part)}(?!\w)", text):
-                if not any(a <= m.start() < b for a, b in quoted):
-                    found.append(_Mention(m.start(), person))
-    return sorted(found, key=lambda x: x.at)
+        for part in [person] + [w for w in person.split() if len(w) >= 3 and w.rstrip(".") not in honorifics]:
+            owner.setdefault(part, person)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in sorted(owner, key=len, reverse=True))
+                         + r")(?!\w)")
+    found = []
+    for m in pattern.finditer(text):
+        if not any(a <= m.start() < b for a, b in quoted):
+            found.append(_Mention(m.start(), owner[m.group(0)]))
+    return found
 
 
 def _last_mention(mentions: list[_Mention], at: int) -> str | None:

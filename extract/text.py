@@ -78,6 +78,8 @@ def outlet_name(written: str | None) -> str | None:
 #: into pieces so that tokenizing it stays linear.
 LONGEST_WORD = 100
 _RUN = re.compile(rf"\S{{{LONGEST_WORD},}}")
+#: Control and format characters (other than newline and tab), zero-width spaces, byte-order marks.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\ufff9-\ufffb]")
 
 
 def _cut(m: re.Match) -> str:
@@ -89,7 +91,7 @@ def normalize(text: str) -> str:
     """Unicode NFC, one kind of double and single quote, plain spaces, no space before a closing quote."""
     text = unicodedata.normalize("NFC", text).translate(_QUOTES)
     text = _RUN.sub(_cut, _SPACES.sub(" ", text))
-    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
+    text = _CONTROL.sub("", text)
     # "…Kalsel, ”" — a stray space between the last punctuation and the closing mark.
     return re.sub(r'([,.!?;])\s+"(?=\s|$|[,.;)])', r'\1"', text)
 

@@ -127,7 +127,7 @@ def test_two_processes_share_one_frontier_through_redis(tmp_path, sample_sites):
     finally:
         redis.terminate()
         redis.wait(10)
-    for proc, (out, err) in zip(procs, outputs, strict=True):
+    for proc, (_, err) in zip(procs, outputs, strict=True):
         assert proc.returncode == 0, err[-2000:]
     processed = rows(db, "select url, count(*) from crawl_log group by url")
     assert processed and all(n == 1 for _, n in processed), processed  # each page fetched by one process only

@@ -1,0 +1,196 @@
+"""Named entities (PER, ORG, LOC) for pantau's rules, from the NER model trained on the project's corpus.
+
+The component ``pantau_ner`` runs the shipped spaCy NER (``models/ner/model/``, or the pipeline folder in
+its ``model`` setting) over the article, writes ``doc.ents`` and puts an ``Entities`` in ``doc._.ner``: what
+the officials and quotes rules ask ("is this a person?", "which people does this clause name?").
+``use_ner(nlp, spec)`` puts the NER a user asked for (``spacy``, ``spacy:PATH``, ``transformers:PATH``,
+``off``) into a pipeline.
+
+>>> from extract.pipeline import load_pipeline
+>>> nlp = use_ner(load_pipeline(), "spacy")
+>>> doc = nlp("Kepala Dinas Sosial Kapuas, Yanmarto, menemui warga di Kuala Kapuas.")
+>>> [(e.text, e.label_) for e in doc.ents if e.label_ == "PER"]
+[('Yanmarto', 'PER')]
+>>> doc._.ner.is_person("Yanmarto"), doc._.ner.people_in("kata Yanmarto.")
+(True, [(5, 13)])
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+import extract.tokenizer  # noqa: F401  (the trained pipeline's tokenizer)
+
+LABELS = ("PER", "ORG", "LOC")
+#: Where the NER sits in pantau's pipeline: after sentence boundaries, before every rule component.
+BEFORE = "pantau_regions"
+NER_NAME = "pantau_ner"
+
+if not Doc.has_extension("ner"):
+    Doc.set_extension("ner", default=None)
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One entity: its text, label and character offsets."""
+
+    text: str
+    label: str
+    start: int
+    end: int
+
+
+class Entities:
+    """An article's entities, asked about the way the rules read text: by offsets or by surface.
+
+    >>> ents = Entities([Entity("Dinsos Kapuas", "ORG", 7, 20), Entity("Yanmarto", "PER", 22, 30)])
+    >>> ents.label_of("Yanmarto"), ents.label_at(7, 13), ents.within(22, 40).spans("PER")
+    ('PER', 'ORG', [(0, 8)])
+    >>> ents.locate('"Kami siap," kata Yanmarto.').spans("PER")
+    [(18, 26)]
+    """
+
+    def __init__(self, entities: Iterable[Entity] = ()):
+        self.entities = tuple(sorted(entities, key=lambda e: (e.start, -e.end)))
+        self._labels: dict[str, Counter] = {}
+        for e in self.entities:
+            self._labels.setdefault(e.text, Counter())[e.label] += 1
+
+    def __len__(self) -> int:
+        return len(self.entities)
+
+    def __repr__(self) -> str:
+        return f"Entities({[(e.text, e.label) for e in self.entities]})"
+
+    @classmethod
+    def from_doc(cls, doc: Doc) -> Entities:
+        return cls(Entity(e.text, e.label_, e.start_char, e.end_char) for e in doc.ents if e.label_ in LABELS)
+
+    def within(self, start: int, end: int) -> Entities:
+        """The entities inside ``[start, end)``, their offsets made relative to ``start`` (a paragraph's)."""
+        return Entities(Entity(e.text, e.label, e.start - start, e.end - start)
+                        for e in self.entities if start <= e.start and e.end <= end)
+
+    def spans(self, label: str | None = None) -> list[tuple[int, int]]:
+        """Offsets of the entities (with ``label``), in order."""
+        return [(e.start, e.end) for e in self.entities if label is None or e.label == label]
+
+    def label_at(self, start: int, end: int) -> str | None:
+        """The label of the entity that covers ``[start, end)``, if one does."""
+        for e in self.entities:
+            if e.start <= start and end <= e.end:
+                return e.label
+        return None
+
+    def label_of(self, text: str) -> str | None:
+        """The label the model gave most often to exactly this text in the article."""
+        labels = self._labels.get(text.strip())
+        return labels.most_common(1)[0][0] if labels else None
+
+    def is_person(self, text: str) -> bool:
+        """The model tagged this text as a person (``Yanmarto``, ``Ariane Chaterina``) in the article."""
+        return self.label_of(text) == "PER"
+
+    def locate(self, text: str) -> Entities:
+        """The article's entities found again in ``text`` (a clause the rules cut out), by their surfaces.
+
+        Each surface keeps the label the model gave it most often; matches are whole words, leftmost-longest.
+        """
+        surfaces = sorted(self._labels, key=len, reverse=True)
+        if not surfaces:
+            return Entities()
+        pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(s) for s in surfaces) + r")(?!\w)")
+        found = pattern.finditer(text)
+        return Entities(Entity(m.group(0), self.label_of(m.group(0)), m.start(), m.end()) for m in found)
+
+    def people_in(self, text: str) -> list[tuple[int, int]]:
+        """Where ``text`` names someone the model tagged PER in the article: offsets, in order."""
+        return self.locate(text).spans("PER")
+
+
+def person_name(surface: str) -> str:
+    """A PER entity as a name: degrees after a comma dropped (``Dr. Heru Cahyono, M.M.`` → ``Dr. Heru Cahyono``)."""
+    return surface.split(",", 1)[0].strip()
+
+
+def set_entities(doc: Doc, spans: Iterable[tuple[int, int, str]]) -> Doc:
+    """Write entities given as character offsets to ``doc.ents`` (snapped to tokens) and ``doc._.ner``.
+
+    Where they overlap entities already on the Doc, the longer span is kept.
+    """
+    found = []
+    for start, end, label in spans:
+        span = doc.char_span(start, end, label=label, alignment_mode="contract")
+        if span is not None and len(span) and label in LABELS:
+            found.append(span)
+    doc.ents = filter_spans(list(doc.ents) + found)
+    doc._.ner = Entities.from_doc(doc)
+    return doc
+
+
+@cache
+def load_model(path: str | None = None) -> Language:
+    """The trained spaCy NER pipeline at ``path`` (default: the one shipped in ``models/ner/model``)."""
+    if path is None:
+        from models import NER_MODEL
+
+        path = str(NER_MODEL)
+    if not Path(path, "config.cfg").is_file():
+        raise FileNotFoundError(f"no spaCy pipeline at {path} (train one with `pantau train`)")
+    return spacy.load(path)
+
+
+@Language.factory(NER_NAME, default_config={"model": None, "batch_size": 32})
+class NerComponent:
+    """Runs pantau's spaCy NER (``model``: a pipeline folder; ``None``: the shipped one) and sets the entities."""
+
+    def __init__(self, nlp: Language, name: str, model: str | None, batch_size: int):
+        self.name = name
+        self.model = load_model(model)
+        self.batch_size = batch_size
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self._copy(doc, self.model(doc.text))
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int | None = None):
+        docs = list(docs)
+        tagged = self.model.pipe((d.text for d in docs), batch_size=batch_size or self.batch_size)
+        for doc, ner_doc in zip(docs, tagged, strict=True):
+            yield self._copy(doc, ner_doc)
+
+    @staticmethod
+    def _copy(doc: Doc, tagged: Doc) -> Doc:
+        return set_entities(doc, ((e.start_char, e.end_char, e.label_) for e in tagged.ents))
+
+
+def use_ner(nlp: Language, spec: str | None) -> Language:
+    """``nlp`` with the NER ``spec`` names, placed before the rule components (replacing one already there).
+
+    ``spec``: ``spacy`` (the shipped model), ``spacy:PATH`` (a spaCy pipeline folder), ``transformers:PATH``
+    (a local token-classification model, see ``extract.ner_transformers``), or ``off`` / ``None`` (no NER).
+    """
+    if NER_NAME in nlp.pipe_names:
+        nlp.remove_pipe(NER_NAME)
+    kind, _, path = (spec or "off").partition(":")
+    if kind == "off":
+        return nlp
+    where = {"before": BEFORE} if BEFORE in nlp.pipe_names else {}
+    if kind == "spacy":
+        nlp.add_pipe("pantau_ner", name=NER_NAME, config={"model": path or None}, **where)
+    elif kind == "transformers" and path:
+        import extract.ner_transformers  # noqa: F401  (registers the factory; needs the transformers extra)
+
+        nlp.add_pipe("pantau_ner_transformers", name=NER_NAME, config={"model": path}, **where)
+    else:
+        raise ValueError(f"unknown NER {spec!r}: use spacy, spacy:PATH, transformers:PATH or off")
+    return nlp
