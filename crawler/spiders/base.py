@@ -115,12 +115,12 @@ class NewsSpider(scrapy.Spider):
         return {}
 
     def too_old(self, response) -> bool:
-        """With ``--since``: a listing page whose newest date is older stops the paging."""
+        """With ``--since``: a listing page that reaches back before the date is the last one paged
+        (listings run newest first, so the next page is older still)."""
         if not self.since:
             return False
-        dates = [parse_date(t) for t in self.listing_dates(response)]
-        dates = [d for d in dates if d]
-        return bool(dates) and max(dates) < self.since
+        dates = [d for d in (parse_date(t) for t in self.listing_dates(response) if t.strip()) if d]
+        return bool(dates) and min(dates) < self.since
 
     def listing_dates(self, response) -> list[str]:
         return response.css("time::attr(datetime), .list-inline-item::text").getall()
