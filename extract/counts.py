@@ -18,6 +18,12 @@ from extract.numbers import find_numbers
 from extract.resources import load_yaml
 
 
+#: Words after an agent noun that are not part of what is counted ("2.310 pendulang yang ...").
+_FUNCTION_WORDS = frozenset({"yang", "dan", "atau", "di", "ke", "dari", "dengan", "untuk", "pada", "telah", "sudah",
+                             "akan", "itu", "ini", "tersebut", "serta", "juga", "kini", "masih", "agar", "sebagai",
+                             "dalam", "oleh", "bagi", "hingga", "sampai", "tercatat", "terdaftar", "terlindungi"})
+
+
 @cache
 def _rules() -> dict:
     data = load_yaml("counts.yml")
@@ -33,6 +39,8 @@ def _rules() -> dict:
         "shares": data["share_categories"],
         "funding": [(re.compile(f["pattern"], re.IGNORECASE), f["funding"]) for f in data["funding"]],
         "place_not_after": re.compile(data["place_not_after"], re.IGNORECASE),
+        "agent": re.compile(rf"^\s*(?:(?:{fillers})\s+)?({data['agent_noun']})(?:\s+([a-z]{{4,}}))?\b"),
+        "agent_not": set(data["agent_not"]),
     }
 
 
@@ -47,6 +55,12 @@ def _unit_after(rest: str) -> tuple[dict | None, int]:
         m = pattern.match(rest)
         if m:
             return {"phrase": "pekerja", "kind": "worker", "implicit": True}, 0
+    m = rules["agent"].match(rest)
+    if m and m.group(1) not in rules["agent_not"] and not m.group(1).endswith("an"):
+        # "2.310 pendulang intan": the agent noun and, when it is not a function word, the word after it
+        second = m.group(2)
+        phrase = f"{m.group(1)} {second}" if second and second not in _FUNCTION_WORDS else m.group(1)
+        return {"phrase": phrase, "kind": "worker", "category": phrase}, rest.index(phrase) + len(phrase)
     return None, 0
 
 
