@@ -6,7 +6,7 @@ EXTRAS ?= dev,redis,maps
 SERVE ?= 1
 PORT ?= 8001
 
-.PHONY: demo test lint install clean bench chromium
+.PHONY: demo test lint install clean bench system-deps
 
 # The install is redone whenever pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -24,20 +24,24 @@ else
 	$(BIN)/pantau demo --port $(PORT)
 endif
 
-# The browser test (tests/test_browser.py) needs Chromium: installed here when missing, and required
-# (PANTAU_REQUIRE_BROWSER=1 makes a missing browser a failure, not a skip).
-test: install chromium
+# The tests need two programs from Debian, installed here when missing: Chromium (the browser test drives it;
+# PANTAU_REQUIRE_BROWSER=1 makes a missing browser a failure, not a skip) and redis-server (the scale-out test).
+test: install system-deps
 	$(BIN)/ruff check .
 	PANTAU_REQUIRE_BROWSER=1 $(BIN)/python -m pytest -q
 
-# Debian's Chromium and its chromedriver, for the browser test (no browser download of its own).
-chromium:
-	@if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then \
+# Debian's packages: chromium and chromium-driver (no browser download of their own) and redis-server.
+SYSTEM_PACKAGES := chromium:chromium chromedriver:chromium-driver redis-server:redis-server
+system-deps:
+	@missing=""; for pair in $(SYSTEM_PACKAGES); do \
+		command -v $${pair%%:*} >/dev/null 2>&1 || missing="$$missing $${pair##*:}"; \
+	done; \
+	if [ -n "$$missing" ]; then \
 		SUDO=$$([ "$$(id -u)" -eq 0 ] || echo sudo); \
-		echo "installing chromium and chromium-driver with apt-get"; \
+		echo "installing with apt-get:$$missing"; \
 		$$SUDO apt-get update -qq && \
-		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null \
-		|| echo "could not install chromium: the browser test will fail"; \
+		$$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null \
+		|| echo "could not install$$missing: the tests that need them will fail"; \
 	fi
 
 lint: install
@@ -47,4 +51,4 @@ bench: install
 	$(BIN)/python -m benchmarks
 
 clean:
-	rm -rf $(VENV) pantau.db pantau.db-wal pantau.db-shm pantau.db.lsh .demo
+	rm -rf $(VENV) pantau.db pantau.db-wal pantau.db-shm test-artifacts

@@ -30,6 +30,9 @@ def _rules() -> dict:
         "nominee": re.compile(rf"\b{data['nominee']}", re.IGNORECASE),
         "size": re.compile(data["company_size"], re.IGNORECASE),
         "level": re.compile(data["level"], re.IGNORECASE),
+        "rank_then": re.compile(data["rank_then_recipient"], re.IGNORECASE),
+        "then_rank": re.compile(data["recipient_then_rank"], re.IGNORECASE),
+        "range": re.compile(data["rank_range"], re.IGNORECASE),
     }
 
 
@@ -95,10 +98,10 @@ def find_awards(sentence: str, ctx: AwardContext | None = None) -> list[Award]:
     level_m = rules["level"].search(sentence)
     level = level_m.group(1).lower() if level_m else ctx.level
     results: list[tuple[str, str, int | None, bool, str, int | None]] = []
-    subject = None
+    state: dict = {}
     for clause in _split_clauses(sentence):
         year = _year(clause) or _year(sentence) or ctx.year
-        found, subject = _clause_results(clause, ctx, subject)
+        found = _clause_results(clause, ctx, state)
         results += [(name, kind, rank, nominee, clause, year) for name, kind, rank, nominee in found]
 
     awards, seen = [], set()
@@ -115,62 +118,98 @@ def find_awards(sentence: str, ctx: AwardContext | None = None) -> list[Award]:
 
 
 def _year(text: str) -> int | None:
-    for pattern in (r"Paritrana(?:\s+Awards?)?\s+(20\d{2})", r"\b(?:tahun|pada|edisi|penilaian|periode)\s+(20\d{2})"):
+    for pattern in (r"Paritrana(?:\s+Awards?)?(?:\s+[Tt]ahun)?\s+(20\d{2})",
+                    r"\b(?:tahun|pada|edisi|penilaian|periode)\s+(20\d{2})"):
         m = re.search(pattern, text, re.IGNORECASE)
         if m:
             return int(m.group(1))
     return None
 
 
-def _clause_results(clause: str, ctx: AwardContext, subject):
-    """(recipient, kind, rank, nominee) stated by one clause, and the clause's subject for the next one."""
+def _clause_results(clause: str, ctx: AwardContext, state: dict) -> list[tuple[str, str, int | None, bool]]:
+    """(recipient, kind, rank, nominee) stated by one clause. ``state`` carries the subject and the last rank
+    from clause to clause ("..., disusul Kota Denpasar dan Kabupaten Gianyar")."""
     rules = _rules()
     names = _recipients(clause, ctx.province)
     ranks = list(RANK_RE.finditer(clause))
     nominee = rules["nominee"].search(clause)
     if nominee:
-        after = re.search(r"antara lain|di antaranya|yakni|yaitu", clause[nominee.end():], re.IGNORECASE)
+        after = re.search(r"antara lain|di antaranya|yakni|yaitu|adalah|meliputi", clause[nominee.start():],
+                          re.IGNORECASE)
         chosen = [n for n in names if n[0] < nominee.start()] if not after else \
-            [n for n in names if n[0] > nominee.end() + after.start()]
-        return [(name, kind, None, True) for _, name, kind in chosen], subject
-    many = _RANK_LIST.search(clause)
-    if many and len(names) >= 2:
-        ordinals = re.findall(_ORDINAL, many.group("list"))
-        return [(name, kind, parse_ordinal(o), False) for (_, name, kind), o in zip(names, ordinals, strict=False)], \
-            subject
-    if not ranks:
-        return [], (names[0][1:] if names and rules["win"].search(clause) else subject)
-    win, passive = rules["win"].search(clause), rules["passive"].search(clause)
+            [n for n in names if n[0] > nominee.start() + after.start()]
+        return [(name, kind, None, True) for _, name, kind in chosen]
+    ordered = _ordered_ranks(clause)
+    if ordered and len(names) >= 2:
+        out = [(name, kind, rank, False) for (_, name, kind), rank in zip(names, ordered, strict=False)]
+        state["rank"] = out[-1][2]
+        return out
+    pairs = _adjacent(clause, names, ranks)
+    if pairs:
+        state["rank"], state["subject"] = pairs[-1][2], pairs[-1][:2]
+        return pairs
     follow = rules["follow"].match(clause.strip())
-    out = []
-    if follow or (passive and passive.start() > ranks[0].start()):
-        # "terbaik kedua diraih Kabupaten Tapin", "disusul Kabupaten Gianyar di peringkat kedua"
-        start = (passive.end() if passive and not follow else follow.end())
-        pool = [n for n in names if n[0] >= start] if not follow else names
-        for pos, name, kind in pool:
-            own = next((r for r in ranks if 0 <= r.start() - pos - len(name) <= 30), None)
-            rank_m = own or (ranks[0] if ranks[0].start() < pos or len(pool) == 1 else None)
-            if rank_m:
-                out.append((name, kind, parse_ordinal(rank_m.group("rank")), False))
-                if own is None:
-                    break
-        return out, subject
+    if follow and not ranks and state.get("rank"):
+        # "..., disusul Kabupaten Gianyar dan Kota Denpasar": the next ranks, in order
+        out = [(name, kind, state["rank"] + k + 1, False) for k, (_, name, kind) in enumerate(names)]
+        state["rank"] += len(out)
+        return out
+    win, passive = rules["win"].search(clause), rules["passive"].search(clause)
+    if not ranks:
+        if names and win:
+            state["subject"] = names[0][1:]
+        return []
+    if passive and passive.start() > ranks[0].start():
+        pool = [n for n in names if n[0] >= passive.end()]
+        if pool:
+            rank = parse_ordinal(ranks[0].group("rank"))
+            state["rank"] = rank
+            return [(pool[0][1], pool[0][2], rank, False)]
+        return []
     if win and win.start() < ranks[0].start():
-        before = [n for n in names if n[0] < win.start()]
-        chosen = _subject(before) or subject
+        chosen = _subject([n for n in names if n[0] < win.start()]) or state.get("subject")
         if chosen:
-            name, kind = chosen
-            out = [(name, kind, parse_ordinal(r.group("rank")), False) for r in ranks[:1]]
-            return out, chosen
-        return [], subject
-    if subject and not names and not win:
+            state["subject"], state["rank"] = chosen, parse_ordinal(ranks[0].group("rank"))
+            return [(chosen[0], chosen[1], state["rank"], False)]
+        return []
+    if state.get("subject") and not names and not win:
         # "..., lalu peringkat tiga pada penilaian 2023": the subject of the clause before
-        return [(subject[0], subject[1], parse_ordinal(ranks[0].group("rank")), False)], subject
-    for rank_m in ranks:  # "Kabupaten Badung (juara I)"
-        near = [n for n in names if n[0] < rank_m.start() and re.search(r"\(\s*$", clause[:rank_m.start()])]
-        if near:
-            out.append((near[-1][1], near[-1][2], parse_ordinal(rank_m.group("rank")), False))
-    return out, subject
+        return [(*state["subject"], parse_ordinal(ranks[0].group("rank")), False)]
+    return []
+
+
+def _ordered_ranks(clause: str) -> list[int]:
+    """Ranks given as a list or a range for several recipients in order: "masing-masing ... pertama, kedua
+    dan ketiga", "peringkat pertama hingga ketiga"."""
+    many = _RANK_LIST.search(clause)
+    if many:
+        return [parse_ordinal(o) for o in re.findall(_ORDINAL, many.group("list"))]
+    span = _rules()["range"].search(clause)
+    if span:
+        first, last = parse_ordinal(span.group("first")), parse_ordinal(span.group("last"))
+        if first and last and 0 < last - first < 10:
+            return list(range(first, last + 1))
+    return []
+
+
+def _adjacent(clause: str, names, ranks) -> list[tuple[str, str, int | None, bool]]:
+    """Ranks written right next to their recipient: "juara II Kota Denpasar", "Kabupaten Gianyar (juara II)",
+    "terbaik kedua diraih Kabupaten Tapin", "disusul Kota Denpasar di peringkat ketiga"."""
+    rules, used, out = _rules(), set(), []
+    for rank_m in ranks:
+        pick = None
+        for pos, name, kind in names:
+            if pos >= rank_m.end() and rules["rank_then"].match(clause[rank_m.end():pos]):
+                pick = (pos, name, kind)
+                break
+            end = pos + len(name)
+            if end <= rank_m.start() and rules["then_rank"].match(clause[end:rank_m.start()]) \
+                    and clause[pos:end] == name:
+                pick = (pos, name, kind)
+        if pick and pick[0] not in used:
+            used.add(pick[0])
+            out.append((pick[1], pick[2], parse_ordinal(rank_m.group("rank")), False))
+    return out
 
 
 def _subject(candidates):

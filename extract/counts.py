@@ -17,7 +17,6 @@ from extract.facts import Count
 from extract.numbers import find_numbers
 from extract.resources import load_yaml
 
-
 #: Words after an agent noun that are not part of what is counted ("2.310 pendulang yang ...").
 _FUNCTION_WORDS = frozenset({"yang", "dan", "atau", "di", "ke", "dari", "dengan", "untuk", "pada", "telah", "sudah",
                              "akan", "itu", "ini", "tersebut", "serta", "juga", "kini", "masih", "agar", "sebagai",

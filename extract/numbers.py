@@ -42,7 +42,7 @@ NUMBER_RE = re.compile(
 )
 
 RANK_RE = re.compile(
-    r"\b(?P<head>peringkat|juara|terbaik|rangking|ranking)\s+(?:ke-?\s?)?"
+    r"\b(?P<head>peringkat|juara|terbaik|rangking|ranking|posisi|urutan)\s+(?:ke-?\s?)?"
     r"(?P<rank>\d+|[IVX]+\b|pertama|kedua|ketiga|keempat|kelima|satu|dua|tiga|empat|lima)",
     re.IGNORECASE,
 )

@@ -83,3 +83,32 @@ def test_seed_numbers(extractor, seeds):
     assert {(c.value, c.unit) for c in facts.counts} >= {(1400000, "tenaga kerja"), (27, "persen")}
     facts = extractor.extract((seeds / "001_6f244dd97390cb6e.txt").read_text())
     assert (32154, "total", "Kota Palangka Raya") in {(c.value, c.category, c.region) for c in facts.counts}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Juara I diraih Kabupaten Badung, juara II Kota Denpasar, dan juara III Kabupaten Gianyar.",
+     [("Kabupaten Badung", 1), ("Kota Denpasar", 2), ("Kabupaten Gianyar", 3)]),
+    ("Peringkat pertama hingga ketiga masing-masing diraih oleh Kabupaten Tapin, Kabupaten Banjar, dan Kota "
+     "Banjarbaru.", [("Kabupaten Tapin", 1), ("Kabupaten Banjar", 2), ("Kota Banjarbaru", 3)]),
+    ("Untuk kategori perusahaan besar, PT Sawit Jaya meraih juara I, disusul PT Karya Mandiri dan PT Borneo Abadi.",
+     [("PT Sawit Jaya", 1), ("PT Karya Mandiri", 2), ("PT Borneo Abadi", 3)]),
+    ("Kabupaten Sleman menempati posisi kedua dalam Paritrana Award Tahun 2022.", [("Kabupaten Sleman", 2)]),
+    ("Kota Palangka Raya, Provinsi Kalimantan Tengah berhasil meraih peringkat dua pada penilaian Paritrana 2022.",
+     [("Kota Palangka Raya", 2)]),
+    ("Pemerintah Kota Palangka Raya mendapat peringkat tersebut.", []),
+])
+def test_award_results(sentence, expected):
+    from extract.awards import award_context, find_awards
+
+    awards = find_awards(sentence, award_context("Paritrana Award 2023 tingkat provinsi"))
+    assert [(a.recipient, a.rank) for a in awards] == expected
+
+
+def test_award_nominees_and_edition():
+    from extract.awards import award_context, find_awards
+
+    awards = find_awards("Nominasi Paritrana Award 2024 tingkat nasional adalah Kota Kendari, Kabupaten Konawe "
+                         "dan PT Antam Tbk.", award_context(""))
+    assert [(a.recipient, a.rank, a.nominee, a.year, a.level) for a in awards] == [
+        ("Kota Kendari", None, True, 2024, "nasional"), ("Kabupaten Konawe", None, True, 2024, "nasional"),
+        ("PT Antam Tbk", None, True, 2024, "nasional")]
