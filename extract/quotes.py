@@ -62,12 +62,24 @@ def join_open_quotes(paragraphs: list[str]) -> list[str]:
     return out
 
 
+#: People news introduces without an office: "Siti Aminah (41), warga ...", "seorang nelayan bernama Jumri".
+_INTRODUCED = re.compile(r"(?:\bbernama\s+|\b(?:[Ss]audar[ai]|[Ii]bu|[Bb]apak)\s+)?"
+                         r"(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3})\s*\(\d{1,3}(?:\s*tahun)?\)"
+                         r"|\bbernama\s+(?P<named>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3})")
+
+
+def introduced_people(text: str) -> list[str]:
+    """Names introduced with an age in brackets or with ``bernama``:
+    ``introduced_people("Siti Aminah (41), warga Desa Mas")`` is ``['Siti Aminah']``."""
+    return [m.group("name") or m.group("named") for m in _INTRODUCED.finditer(text)]
+
+
 def find_quotes(paragraphs: list[str], people: list[str]) -> list[Quote]:
     """Every quotation in an article's paragraphs; ``people`` are names already known (the officials)."""
     rules = _rules()
-    known = list(people)
     paragraphs = join_open_quotes(paragraphs)
     text = "\n\n".join(paragraphs)
+    known = list(dict.fromkeys([*people, *introduced_people(text)]))
     offsets, at = [], 0
     for paragraph in paragraphs:
         offsets.append(at)

@@ -112,3 +112,12 @@ def test_award_nominees_and_edition():
     assert [(a.recipient, a.rank, a.nominee, a.year, a.level) for a in awards] == [
         ("Kota Kendari", None, True, 2024, "nasional"), ("Kabupaten Konawe", None, True, 2024, "nasional"),
         ("PT Antam Tbk", None, True, 2024, "nasional")]
+
+
+def test_epithet_refers_to_a_resident_introduced_with_an_age(extractor):
+    text = "\n".join([
+        "Sambas (ANTARA) - Kepala BPJS Ketenagakerjaan Cabang Singkawang, Rudi Hartono menyerahkan santunan JKM.",
+        "Santunan diterima Siti Aminah (41), istri almarhum pekerja rentan yang meninggal bulan lalu.",
+        '"Uang ini untuk sekolah anak-anak kami," kata ibu tiga anak itu.',
+    ])
+    assert [q.speaker for q in extractor.extract(text).quotes] == ["Siti Aminah"]
