@@ -7,7 +7,7 @@ they are not part of ``make test``.
 import importlib
 import sys
 
-ALL = ("extract", "dedup", "crawl")
+ALL = ("extract", "ner", "dedup", "crawl")
 
 if __name__ == "__main__":
     for name in sys.argv[1:] or ALL:

@@ -3,6 +3,8 @@
     pantau crawl antara -a start_urls=https://kalteng.antaranews.com/terkini --db pantau.db
     pantau ingest ./pages/ --db pantau.db
     pantau extract --format jsonl artikel.txt halaman.html
+    pantau extract --ner transformers:/models/pantau-ner-indobert artikel.txt
+    pantau train
     pantau reextract --db pantau.db
     pantau dedup --rebuild --db pantau.db
     pantau serve --db pantau.db --port 8001
@@ -57,20 +59,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jobdir", help="keep the crawl's state here so an interrupted crawl resumes (Scrapy JOBDIR)")
     p.add_argument("-s", dest="settings", action="append", default=[], metavar="NAME=VALUE",
                    help="override a Scrapy setting, e.g. -s AUTOTHROTTLE_ENABLED=False")
+    add_ner_option(p)
     p.set_defaults(func=cmd_crawl)
 
     p = sub.add_parser("ingest", help="the same pipeline for local .html/.txt files or folders")
     p.add_argument("paths", nargs="+", type=Path, help="files or folders (searched for .html, .htm, .txt)")
     p.add_argument("--db", default="pantau.db", help="SQLite database to write (default: pantau.db)")
+    add_ner_option(p)
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("extract", help="extraction only: one JSON object per input file, no database")
     p.add_argument("paths", nargs="+", help="article files (.txt: one paragraph per line; .html: a web page)")
     p.add_argument("--format", choices=["jsonl"], default="jsonl", help="output format (default: jsonl)")
+    add_ner_option(p)
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser("reextract", help="re-run extraction over stored articles (facts replaced, nothing lost)")
     p.add_argument("--db", default="pantau.db", help="SQLite database (default: pantau.db)")
+    add_ner_option(p)
     p.set_defaults(func=cmd_reextract)
 
     p = sub.add_parser("dedup", help="fold copies of a story into clusters again (after a threshold change)",
@@ -81,6 +87,26 @@ def build_parser() -> argparse.ArgumentParser:
                    help="estimated Jaccard similarity of word 5-grams above which two articles are copies "
                         "(default: extract.dedup.THRESHOLD)")
     p.set_defaults(func=cmd_dedup)
+
+    p = sub.add_parser("train", help="train the NER (spaCy, shipped with pantau) or fine-tune a transformers model",
+                       description="Train pantau's spaCy NER from models/corpus/ on CPU (the model shipped in "
+                                   "models/ner/model/), or with --backend transformers fine-tune a local base "
+                                   "model folder (e.g. an IndoBERT you downloaded) on the same corpus.",
+                       epilog="examples:\n  pantau train\n  pantau train --backend transformers "
+                              "--base /models/indobert-base --output /models/pantau-ner-indobert --epochs 3",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--backend", choices=["spacy", "transformers"], default="spacy",
+                   help="spacy (default) or transformers (needs: pip install 'pantau[transformers]')")
+    p.add_argument("--output", type=Path, default=None,
+                   help="where to write the model (spacy default: the package's models/ner/model; "
+                        "transformers: required)")
+    p.add_argument("--base", type=Path, help="transformers: a local model folder to fine-tune (config, weights, "
+                                             "tokenizer); nothing is downloaded")
+    p.add_argument("--epochs", type=int, default=3, help="transformers: passes over the corpus (default: 3)")
+    p.add_argument("--max-steps", type=int, default=None, help="transformers: stop after this many batches")
+    p.add_argument("--device", default="auto", help="transformers: auto (GPU when there is one), cpu, cuda, cuda:1")
+    p.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
+    p.set_defaults(func=cmd_train)
 
     p = sub.add_parser("serve", help="publish the database with Datasette (metadata, canned queries, plugins)")
     p.add_argument("--db", default="pantau.db", help="SQLite database (default: pantau.db)")
@@ -97,6 +123,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8001, help="Datasette port (default: 8001)")
     p.set_defaults(func=cmd_demo)
     return parser
+
+
+def add_ner_option(parser: argparse.ArgumentParser) -> None:
+    from extract.pipeline import DEFAULT_NER
+
+    parser.add_argument("--ner", default=DEFAULT_NER, metavar="SPEC",
+                        help=f"NER that runs before the rules: spacy (pantau's own model), spacy:PATH, "
+                             f"transformers:PATH (a local token-classification model folder; needs the "
+                             f"transformers extra) or off (default: {DEFAULT_NER})")
+
+
+def make_extractor(spec: str):
+    """The Extractor with the NER ``spec``; a clear exit when that NER cannot be loaded."""
+    from extract import Extractor
+
+    try:
+        return Extractor(ner=spec)
+    except (ValueError, FileNotFoundError, OSError) as exc:
+        raise SystemExit(f"pantau: cannot use --ner {spec}: {exc}") from exc
+    except ImportError as exc:
+        raise SystemExit(f"pantau: --ner {spec} needs the transformers extra "
+                         f"(pip install 'pantau[transformers]'): {exc}") from exc
 
 
 def _pairs(items: list[str], what: str) -> dict[str, str]:
@@ -119,6 +167,8 @@ def cmd_crawl(args) -> int:
     settings = _pairs(args.settings, "-s")
     if args.jobdir:
         settings["JOBDIR"] = args.jobdir
+    make_extractor(args.ner)  # fail now, not in the middle of a crawl, when the NER cannot be loaded
+    settings["PANTAU_NER"] = args.ner
     started = time.monotonic()
     stats = run_crawls([(args.spider, spider_args)], args.db, settings)
     print_summary(args.db, stats, time.monotonic() - started)
@@ -138,7 +188,7 @@ def cmd_ingest(args) -> int:
     from crawler.process import Processor
     from crawler.summary import print_summary
 
-    processor = Processor(args.db, source="ingest")
+    processor = Processor(args.db, make_extractor(args.ner), source="ingest")
     started = time.monotonic()
     files = list(iter_sources(args.paths))
     for n, path in enumerate(files, 1):
@@ -187,9 +237,7 @@ def _error(path: str, reason: str) -> dict:
 
 
 def cmd_extract(args) -> int:
-    from extract import Extractor
-
-    extractor = Extractor()
+    extractor = make_extractor(args.ner)
     errors = 0
     for path in args.paths:
         obj = extract_file(extractor, path)
@@ -205,7 +253,8 @@ def cmd_reextract(args) -> int:
 
     if not Path(args.db).exists():
         raise SystemExit(f"pantau: no database at {args.db}")
-    done = reextract(args.db, progress=lambda n, total: print(f"reextract: {n}/{total}", file=sys.stderr))
+    done = reextract(args.db, make_extractor(args.ner),
+                     progress=lambda n, total: print(f"reextract: {n}/{total}", file=sys.stderr))
     print(f"reextract: {done} articles re-extracted in {args.db}")
     return 0
 
@@ -220,6 +269,27 @@ def cmd_dedup(args) -> int:
                               progress=lambda n, total: print(f"dedup: {n}/{total}", file=sys.stderr))
     print(f"dedup: {result['articles']} articles in {result['stories']} stories")
     return 0
+
+
+def cmd_train(args) -> int:
+    if args.backend == "spacy":
+        from models.train import main as train_spacy
+
+        argv = ["--seed", str(args.seed)] + (["--output", str(args.output)] if args.output else [])
+        return train_spacy(argv)
+    if not args.base or not args.output:
+        raise SystemExit("pantau: --backend transformers needs --base (a local model folder) and --output")
+    if not args.base.is_dir():
+        raise SystemExit(f"pantau: no model folder at {args.base}")
+    try:
+        from models.train_transformers import main as train_transformers
+    except ImportError as exc:
+        raise SystemExit(f"pantau: needs the transformers extra (pip install 'pantau[transformers]'): {exc}") from exc
+    argv = ["--base", str(args.base), "--output", str(args.output), "--epochs", str(args.epochs),
+            "--device", args.device, "--seed", str(args.seed)]
+    if args.max_steps:
+        argv += ["--max-steps", str(args.max_steps)]
+    return train_transformers(argv)
 
 
 def cmd_serve(args) -> int:

@@ -30,7 +30,11 @@ class StorePipeline:
 
     def open_spider(self, spider=None):
         if self.db_path not in self.shared:
-            self.shared[self.db_path] = Processor(self.db_path)
+            from extract import Extractor
+            from extract.pipeline import DEFAULT_NER
+
+            ner = self.crawler.settings.get("PANTAU_NER") or DEFAULT_NER
+            self.shared[self.db_path] = Processor(self.db_path, Extractor(ner=ner))
         self.processor = self.shared[self.db_path]
 
     def process_item(self, item, spider=None):

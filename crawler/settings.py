@@ -37,6 +37,8 @@ DOWNLOADER_MIDDLEWARES = {
 }
 
 PANTAU_DB = os.environ.get("PANTAU_DB", "pantau.db")
+#: The NER that runs before the rules (see `pantau crawl --ner`); unset: extract.pipeline.DEFAULT_NER.
+PANTAU_NER = os.environ.get("PANTAU_NER")
 
 TELNETCONSOLE_ENABLED = False
 LOG_LEVEL = os.environ.get("PANTAU_LOG_LEVEL", "INFO")

@@ -26,7 +26,7 @@ from extract.officials import find_officials, merge_officials
 from extract.quotes import find_quotes
 from extract.text import find_dateline
 
-for _name in ("officials", "counts", "awards", "quotes", "regions", "region", "paragraph_spans"):
+for _name in ("officials", "counts", "awards", "quotes", "regions", "region", "paragraph_spans", "ner"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -111,7 +111,9 @@ class OfficialsComponent:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        found = [o for _, p in paragraphs(doc) for o in find_officials(p)]
+        ner = doc._.ner  # set when a NER runs before the rules (extract.ner)
+        found = [o for at, p in paragraphs(doc)
+                 for o in find_officials(p, ner.within(at, at + len(p)).spans("PER") if ner else None)]
         doc._.officials = merge_officials(found)
         return doc
 
@@ -178,5 +180,5 @@ class QuotesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         people = [o.name for o in doc._.officials or []]
-        doc._.quotes = find_quotes([p for _, p in paragraphs(doc)], people)
+        doc._.quotes = find_quotes([p for _, p in paragraphs(doc)], people, ner=doc._.ner)
         return doc

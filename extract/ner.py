@@ -173,11 +173,12 @@ class NerComponent:
         return set_entities(doc, ((e.start_char, e.end_char, e.label_) for e in tagged.ents))
 
 
-def use_ner(nlp: Language, spec: str | None) -> Language:
+def use_ner(nlp: Language, spec: str | None, config: dict | None = None) -> Language:
     """``nlp`` with the NER ``spec`` names, placed before the rule components (replacing one already there).
 
     ``spec``: ``spacy`` (the shipped model), ``spacy:PATH`` (a spaCy pipeline folder), ``transformers:PATH``
     (a local token-classification model, see ``extract.ner_transformers``), or ``off`` / ``None`` (no NER).
+    ``config``: more settings for the component (``{"device": "cpu", "batch_size": 8}`` for transformers).
     """
     if NER_NAME in nlp.pipe_names:
         nlp.remove_pipe(NER_NAME)
@@ -186,11 +187,11 @@ def use_ner(nlp: Language, spec: str | None) -> Language:
         return nlp
     where = {"before": BEFORE} if BEFORE in nlp.pipe_names else {}
     if kind == "spacy":
-        nlp.add_pipe("pantau_ner", name=NER_NAME, config={"model": path or None}, **where)
+        nlp.add_pipe("pantau_ner", name=NER_NAME, config={"model": path or None, **(config or {})}, **where)
     elif kind == "transformers" and path:
         import extract.ner_transformers  # noqa: F401  (registers the factory; needs the transformers extra)
 
-        nlp.add_pipe("pantau_ner_transformers", name=NER_NAME, config={"model": path}, **where)
+        nlp.add_pipe("pantau_ner_transformers", name=NER_NAME, config={"model": path, **(config or {})}, **where)
     else:
         raise ValueError(f"unknown NER {spec!r}: use spacy, spacy:PATH, transformers:PATH or off")
     return nlp

@@ -101,15 +101,22 @@ class TokenClassifier:
     def __init__(self, path: str | Path, device: str = "auto", batch_size: int = 16, max_length: int = 256,
                  stride: int = 32):
         from transformers import AutoModelForTokenClassification, AutoTokenizer
+        from transformers.utils import logging as hf_logging
 
         self.path = Path(path)
         if not self.path.is_dir():
             raise FileNotFoundError(f"no model folder at {path}")
-        self.tokenizer = AutoTokenizer.from_pretrained(str(path), local_files_only=True)
+        bars = hf_logging.is_progress_bar_enabled()
+        hf_logging.disable_progress_bar()  # no "Loading weights" bars on a command's stderr
+        try:
+            self.tokenizer = AutoTokenizer.from_pretrained(str(path), local_files_only=True)
+            self.model = AutoModelForTokenClassification.from_pretrained(str(path), local_files_only=True)
+        finally:
+            if bars:
+                hf_logging.enable_progress_bar()
         if not self.tokenizer.is_fast:
             raise ValueError(f"{path}: a fast tokenizer (tokenizer.json or a vocab a fast one is built from) is "
                              "needed to align word pieces with words")
-        self.model = AutoModelForTokenClassification.from_pretrained(str(path), local_files_only=True)
         self.device = pick_device(device)
         self.model.to(self.device).eval()
         self.tags = {int(i): normalize_label(label) for i, label in self.model.config.id2label.items()}
@@ -120,6 +127,8 @@ class TokenClassifier:
 
     def tag_docs(self, docs: Sequence[Doc]) -> list[list[tuple[int, int, str]]]:
         """Entities of each Doc as (start_char, end_char, label), word pieces voted onto its tokens."""
+        if not docs:
+            return []
         pieces = self._pieces([doc.text for doc in docs])
         return [self._entities(doc, found) for doc, found in zip(docs, pieces, strict=True)]
 

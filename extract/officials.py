@@ -169,6 +169,18 @@ def read_name(toks: list[Tok], i: int) -> int:
     return j - i
 
 
+def not_a_name(name: str) -> bool:
+    """The lexicon says a tagged "person" is not one: it holds a word that never names a person
+    (``Paritrana``, ``Award``), an office word, a lowercase word (``non-ASN``), only organisation words
+    (``Anugerah Paritrana``), or it is a place (``Tapin``)."""
+    lex = _lexicon()
+    words = [w for w in tokenize_words(name) if w[:1].isalpha() and w.rstrip(".") not in lex["honorifics"]]
+    return (not words or any(w in lex["not_person"] or w in lex["title_words"] for w in words)
+            or any(not w[:1].isupper() and w not in lex["particles"] for w in words)
+            or all(_is_org_word(w) or w in lex["particles"] for w in words)
+            or regions().lookup(name) is not None)
+
+
 def _person_name(toks: list[Tok], i: int, n: int) -> str:
     """The name as written, honorifics such as Pak/Bu dropped."""
     lex = _lexicon()
@@ -296,8 +308,13 @@ def _name_before(toks: list[Tok], i: int) -> int | None:
     return None
 
 
-def find_officials(text: str) -> list[Official]:
-    """Every official introduced with an office in ``text`` (one sentence or paragraph)."""
+def find_officials(text: str, people: list[tuple[int, int]] | None = None) -> list[Official]:
+    """Every official introduced with an office in ``text`` (one sentence or paragraph).
+
+    ``people``: where a NER tagged persons in ``text`` (character offsets). The rules decide on their own
+    where they can; a person the NER found in the name slot they left empty fills it
+    (``Kepala Desa Sukamaju, bin Umar`` has no name the rules accept; the NER may know it is one).
+    """
     toks = tokenize(text)
     found, i = [], 0
     while i < len(toks):
@@ -311,12 +328,58 @@ def find_officials(text: str) -> list[Official]:
             before = _name_before(toks, i)
             if before is not None:
                 name_at, name_len = before, i - 1 - before
+        if people:
+            name_at, name_len = _tagged_official(toks, i, d, name_at, name_len, people)
         if name_len:
             found.append(_official(text, toks, d, name_at, name_len))
             i = max(d.end, name_at + name_len) if name_at > i else d.end
         else:
             i = max(d.end, i + 1)
     return found
+
+
+def _tagged_after(toks: list[Tok], k: int, people: list[tuple[int, int]]) -> tuple[int, int]:
+    """A tagged person at token ``k``, after a comma or ``yakni`` (``Title Org, Name``): its first token and
+    length, or ``(0, 0)``."""
+    starts = dict(people)
+    while k < len(toks) and (toks[k].text == "," or toks[k].text in _INTRO):
+        k += 1
+    if k < len(toks) and toks[k].start in starts:
+        n = sum(1 for t in toks[k:] if t.end <= starts[toks[k].start])
+        if n and not _title_at(toks, k) and not not_a_name(" ".join(t.text for t in toks[k:k + n])):
+            return k, n
+    return 0, 0
+
+
+def _tagged_before(toks: list[Tok], i: int, people: list[tuple[int, int]]) -> tuple[int, int]:
+    """A tagged person right before the title at ``i`` (``Name, Title``, ``Name selaku Title``)."""
+    ends = {b: a for a, b in people}
+    if i >= 2 and (toks[i - 1].text == "," or toks[i - 1].text in ("selaku", "sebagai")) \
+            and toks[i - 2].end in ends:
+        first = next((j for j in range(i - 2, -1, -1) if toks[j].start == ends[toks[i - 2].end]), None)
+        if first is not None and not not_a_name(" ".join(t.text for t in toks[first:i - 1])):
+            return first, i - 1 - first
+    return 0, 0
+
+
+def _tagged_official(toks: list[Tok], i: int, d: _Designation, name_at: int | None, name_len: int,
+                     people: list[tuple[int, int]]) -> tuple[int | None, int]:
+    """Where the rules found no name, or read a place or organisation as one, the person a NER tagged.
+
+    ``Kepala Desa Sei Pasah, Amat Sugiono``: the rules take ``Sei Pasah`` (``Amat`` is also a common word);
+    the NER tags ``Amat Sugiono`` a person and ``Sei Pasah`` none, so the village joins the organisation.
+    """
+    if not name_len:
+        at, n = _tagged_after(toks, d.name_at if d.name_at is not None else d.end, people)
+        return (at, n) if n else _tagged_before(toks, i, people)
+    tagged = any(a < toks[name_at + name_len - 1].end and toks[name_at].start < b for a, b in people)
+    if tagged or name_at < i:
+        return name_at, name_len
+    at, n = _tagged_after(toks, name_at + name_len, people)
+    if not n or toks[name_at + name_len].text != ",":
+        return name_at, name_len
+    d.org = (d.org[0] if d.org else name_at, name_at + name_len)
+    return at, n
 
 
 def _official(text, toks, d: _Designation, name_at: int, name_len: int) -> Official:

@@ -16,10 +16,13 @@ from spacy.language import Language
 import extract.components  # noqa: F401  (registers the components)
 import extract.tokenizer  # noqa: F401  (registers the tokenizer)
 from extract.facts import ArticleFacts
+from extract.ner import use_ner
 from extract.relevance import is_relevant, relevance_score
 from extract.text import clean_text
 
 CONFIG = Path(__file__).parent / "config.cfg"
+#: The NER ``Extractor`` uses unless told otherwise (see ``extract.ner.use_ner``).
+DEFAULT_NER = "spacy"
 #: Longer than any news article (the longest real ones are about 50,000 characters).
 MAX_CHARS = 1_000_000
 
@@ -39,10 +42,12 @@ class Extractor:
 
     ``Extractor().extract(text)`` takes the text of one article (paragraphs on their own lines, as a
     page's main text or a ``.txt`` file holds it) and returns ``ArticleFacts``.
+    ``ner`` picks the NER that runs before the rules: ``spacy`` (the model pantau ships, the default),
+    ``spacy:PATH``, ``transformers:PATH`` (a local token-classification model) or ``off`` (rules alone).
     """
 
-    def __init__(self, nlp: Language | None = None):
-        self.nlp = nlp or load_pipeline()
+    def __init__(self, nlp: Language | None = None, ner: str | None = DEFAULT_NER):
+        self.nlp = nlp or use_ner(load_pipeline(), ner)
 
     def extract(self, text: str, title: str | None = None, published: str | None = None,
                 outlet: str | None = None, always_facts: bool = False) -> ArticleFacts:

@@ -17,7 +17,8 @@ from functools import cache
 
 from extract.facts import Quote
 from extract.gazetteer import names
-from extract.officials import find_officials, read_name, same_person, tokenize
+from extract.ner import Entities, person_name
+from extract.officials import find_officials, not_a_name, read_name, same_person, tokenize
 from extract.resources import load_yaml
 
 _QUOTE = re.compile(r'"([^"]{2,})"')
@@ -74,12 +75,17 @@ def introduced_people(text: str) -> list[str]:
     return [m.group("name") or m.group("named") for m in _INTRODUCED.finditer(text)]
 
 
-def find_quotes(paragraphs: list[str], people: list[str]) -> list[Quote]:
-    """Every quotation in an article's paragraphs; ``people`` are names already known (the officials)."""
+def find_quotes(paragraphs: list[str], people: list[str], ner: Entities | None = None) -> list[Quote]:
+    """Every quotation in an article's paragraphs; ``people`` are names already known (the officials).
+
+    ``ner``: the article's entities from a NER (``extract.ner``): the persons it tagged outside quotations
+    are people too, so an attribution can name them and ``katanya`` can point back at them.
+    """
     rules = _rules()
     paragraphs = join_open_quotes(paragraphs)
     text = "\n\n".join(paragraphs)
     known = list(dict.fromkeys([*people, *introduced_people(text)]))
+    known += [p for p in dict.fromkeys(_tagged_people(text, ner)) if not _resolve(p, known)]
     offsets, at = [], 0
     for paragraph in paragraphs:
         offsets.append(at)
@@ -94,7 +100,7 @@ def find_quotes(paragraphs: list[str], people: list[str]) -> list[Quote]:
         for k, m in enumerate(found):
             after = paragraph[m.end():found[k + 1].start()] if k + 1 < len(found) else paragraph[m.end():]
             before = paragraph[found[k - 1].end() if k else 0:m.start()]
-            speaker = _attribution(after, before, offsets[i] + m.start(), mentions, known, rules)
+            speaker = _attribution(after, before, offsets[i] + m.start(), mentions, known, rules, ner)
             speakers.append(speaker)
         for k, m in enumerate(found):
             speaker = speakers[k]
@@ -112,7 +118,7 @@ def find_quotes(paragraphs: list[str], people: list[str]) -> list[Quote]:
     return quotes
 
 
-def _attribution(after, before, at, mentions, known, rules) -> str | None:
+def _attribution(after, before, at, mentions, known, rules, ner=None) -> str | None:
     m = rules["after"].match(after)
     if m:
         rest = m.group("rest")
@@ -122,7 +128,7 @@ def _attribution(after, before, at, mentions, known, rules) -> str | None:
             nick = rules["nickname"].search(rest)
             person = _resolve(nick.group("nick"), known) if nick else None
             return person or _last_mention(mentions, at)
-        name = _person_in(rest, known)
+        name = _person_in(rest, known, ner=ner)
         if name:
             return name
     before = before.strip()
@@ -132,14 +138,28 @@ def _attribution(after, before, at, mentions, known, rules) -> str | None:
             who = lead.group("who")
             if rules["pronoun"].search(who.split(",")[-1].strip() + " "):
                 return _last_mention(mentions, at)
-            name = _person_in(who, known, last=True)
+            name = _person_in(who, known, last=True, ner=ner)
             if name:
                 return name
     return None
 
 
-def _person_in(text: str, known: list[str], last: bool = False) -> str | None:
-    """The person an attribution names: an official with a title, or a (part of a) name."""
+#: A nickname is another name for the person just named (``..., akrab disapa Gek Sri``), not a new person.
+_NICKNAME_BEFORE = re.compile(r"\b(?:disapa|dipanggil|sapaan(?:nya)?|alias)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _tagged_people(text: str, ner: Entities | None) -> list[str]:
+    """The persons a NER tagged in the article, outside quotations, as names (degrees dropped)."""
+    if not ner:
+        return []
+    outside = _QUOTE.sub(lambda m: " " * len(m.group(0)), text)
+    return [person_name(outside[a:b]) for a, b in ner.locate(outside).spans("PER")
+            if not not_a_name(outside[a:b]) and not _NICKNAME_BEFORE.search(outside, max(0, a - 40), a)]
+
+
+def _person_in(text: str, known: list[str], last: bool = False, ner: Entities | None = None) -> str | None:
+    """The person an attribution names: an official with a title, or a (part of a) name the rules read or
+    the NER tagged."""
     officials = find_officials(text)
     if officials:
         person = officials[-1 if last else 0].name
@@ -155,6 +175,11 @@ def _person_in(text: str, known: list[str], last: bool = False) -> str | None:
             return _resolve(person, known) or _remember(person, known)
         if not last:
             break
+    tagged = [(a, b) for a, b in ner.people_in(text) if not not_a_name(text[a:b])] if ner else []
+    if tagged:
+        a, b = tagged[-1 if last else 0]
+        person = person_name(text[a:b])
+        return _resolve(person, known) or _remember(person, known)
     return None
 
 
