@@ -31,10 +31,17 @@ for _name in ("officials", "counts", "awards", "quotes", "regions", "region", "p
         Doc.set_extension(_name, default=None)
 
 
+def text_of(doc: Doc) -> str:
+    """``doc.text``, kept on the Doc: spaCy rebuilds ``doc.text`` from every token on each call."""
+    if "pantau_text" not in doc.user_data:
+        doc.user_data["pantau_text"] = doc.text
+    return doc.user_data["pantau_text"]
+
+
 def paragraphs(doc: Doc) -> list[tuple[int, str]]:
     """The Doc's paragraphs with their character offsets (the Extractor joins them with blank lines)."""
     out, at = [], 0
-    for part in doc.text.split("\n\n"):
+    for part in text_of(doc).split("\n\n"):
         if part.strip():
             out.append((at, part))
         at += len(part) + 2
@@ -49,7 +56,7 @@ _SENTENCE_END = re.compile(r"""(?<=[.!?])["')\]]*(?=\s+["'(\[]?[A-Z0-9])|(?=\n\n
 def sentences(doc: Doc) -> list[tuple[int, str]]:
     """Sentences with their character offsets, never crossing a paragraph (set by ``pantau_sentences``)."""
     if "pantau_sentences" not in doc.user_data:
-        doc.user_data["pantau_sentences"] = split_sentences(doc.text)
+        doc.user_data["pantau_sentences"] = split_sentences(text_of(doc))
     return doc.user_data["pantau_sentences"]
 
 
@@ -93,9 +100,10 @@ class RegionsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         gaz = regions()
-        mentions = gaz.find(doc.text)
+        text = text_of(doc)
+        mentions = gaz.find(text)
         doc._.regions = mentions
-        city, _, _ = find_dateline(doc.text)
+        city, _, _ = find_dateline(text)
         own = gaz.lookup(city) if city else None
         if own is None and mentions:
             own = mentions[0].region
@@ -156,7 +164,7 @@ class AwardsComponent:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        ctx = award_context(doc.text)
+        ctx = award_context(text_of(doc))
         if doc._.region is not None:
             ctx.province = doc._.region.province_code
         awards, seen = [], set()
