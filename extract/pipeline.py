@@ -21,6 +21,8 @@ from extract.relevance import is_relevant, relevance_score
 from extract.text import clean_text
 
 CONFIG = Path(__file__).parent / "config.cfg"
+#: The components that find facts (and the NER they use), skipped for an article that is not relevant.
+FACTS = ("pantau_ner", "pantau_officials", "pantau_counts", "pantau_awards", "pantau_quotes")
 #: The NER ``Extractor`` uses unless told otherwise (see ``extract.ner.use_ner``).
 DEFAULT_NER = "spacy"
 #: Longer than any news article (the longest real ones are about 50,000 characters).
@@ -55,11 +57,12 @@ class Extractor:
         cleaned = clean_text(text, title=title)
         if len(cleaned.text) > MAX_CHARS:
             raise TextTooLong(f"article text of {len(cleaned.text):,} characters (more than {MAX_CHARS:,})")
-        doc = self.nlp(cleaned.text)
-        region = doc._.region
         full = " ".join(filter(None, [cleaned.title, cleaned.text]))
         relevant = is_relevant(full)
         keep = relevant or always_facts
+        # an article that is not relevant needs its region, not its facts (nor the NER's time)
+        doc = self.nlp(cleaned.text, disable=[] if keep else [n for n in FACTS if n in self.nlp.pipe_names])
+        region = doc._.region
         return ArticleFacts(
             relevant=relevant,
             relevance=relevance_score(full),
