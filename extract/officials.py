@@ -312,8 +312,9 @@ def find_officials(text: str, people: list[tuple[int, int]] | None = None) -> li
     """Every official introduced with an office in ``text`` (one sentence or paragraph).
 
     ``people``: where a NER tagged persons in ``text`` (character offsets). The rules decide on their own
-    where they can; a person the NER found in the name slot they left empty fills it
-    (``Kepala Desa Sukamaju, bin Umar`` has no name the rules accept; the NER may know it is one).
+    where they can; a tagged person fills a name slot they left empty, or replaces a "name" the NER did
+    not tag when a tagged person follows it (``Kepala Desa Sei Pasah, Amat Sugiono``), see
+    ``_tagged_official``.
     """
     toks = tokenize(text)
     found, i = [], 0
