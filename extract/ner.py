@@ -150,6 +150,11 @@ def load_model(path: str | None = None) -> Language:
     return spacy.load(path)
 
 
+def _text(doc: Doc) -> str:
+    """The Doc's text as pantau's tokenizer kept it (``doc.text`` rebuilds it from every token)."""
+    return doc.user_data.get("pantau_text") or doc.text
+
+
 @Language.factory(NER_NAME, default_config={"model": None, "batch_size": 32})
 class NerComponent:
     """Runs pantau's spaCy NER (``model``: a pipeline folder; ``None``: the shipped one) and sets the entities."""
@@ -160,11 +165,11 @@ class NerComponent:
         self.batch_size = batch_size
 
     def __call__(self, doc: Doc) -> Doc:
-        return self._copy(doc, self.model(doc.text))
+        return self._copy(doc, self.model(_text(doc)))
 
     def pipe(self, docs: Iterable[Doc], batch_size: int | None = None):
         docs = list(docs)
-        tagged = self.model.pipe((d.text for d in docs), batch_size=batch_size or self.batch_size)
+        tagged = self.model.pipe((_text(d) for d in docs), batch_size=batch_size or self.batch_size)
         for doc, ner_doc in zip(docs, tagged, strict=True):
             yield self._copy(doc, ner_doc)
 

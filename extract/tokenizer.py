@@ -25,6 +25,16 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 KEEP_WHOLE = ("anak-anak", "Kabupaten/Kota", "ke-2")
 
 
+class KeepTextTokenizer(Tokenizer):
+    """spaCy's Tokenizer that also keeps the text on the Doc (``doc.user_data["pantau_text"]``): the
+    components read it there instead of rebuilding ``doc.text`` from every token."""
+
+    def __call__(self, text):
+        doc = super().__call__(text)
+        doc.user_data["pantau_text"] = text
+        return doc
+
+
 @spacy.registry.tokenizers("pantau.indonesian_tokenizer.v1")
 def create_tokenizer():
     defaults = Indonesian.Defaults
@@ -32,7 +42,7 @@ def create_tokenizer():
     def make(nlp):
         infixes = [p for p in defaults.infixes if not any(re.search(p, w) for w in KEEP_WHOLE)]
         exceptions = {k: v for k, v in defaults.tokenizer_exceptions.items() if "-" not in k}
-        return Tokenizer(
+        return KeepTextTokenizer(
             nlp.vocab,
             rules=exceptions,
             prefix_search=compile_prefix_regex(defaults.prefixes).search,
