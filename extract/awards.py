@@ -15,8 +15,13 @@ from extract.facts import Award
 from extract.gazetteer import regions
 from extract.numbers import RANK_RE, parse_ordinal
 from extract.resources import load_yaml
+from extract.text import find_dateline
 
-_ORG = re.compile(r"\b(?:PT|CV|UD|Koperasi|KSP|Perumda|PD|BUMDes|Yayasan)\.?\s+(?:[A-Z][\w&.'-]*\s?){1,6}(?:Tbk)?")
+_ORG = re.compile(r"\b(?:PT|CV|UD|Koperasi|KSP|Perumda|PD|BUMDes|BUMD|Yayasan|RSUD|RSU|RS|Rumah\s+Sakit|Bank|BPR)\.?"
+                  r"\s+(?:[A-Z][\w&.'-]*\s?){1,6}(?:Tbk)?")
+#: Villages compete in Paritrana's village category: ``Desa Talang Kemuning``, ``Nagari Sungai Buluh``.
+_VILLAGE = re.compile(r"(?<!Kepala )(?<!Kades )\b(?:Desa|Nagari|Gampong|Kampung|Kelurahan|Kalurahan|Pekon)"
+                      r"\s+(?:[A-Z][\w'-]*\s?){1,4}")
 
 
 @cache
@@ -61,11 +66,20 @@ def award_context(text: str) -> AwardContext:
     return ctx
 
 
-_CLAUSE = re.compile(r"\s*(?:;|,\s*(?=(?:sedangkan|sementara|disusul|diikuti|lalu|kemudian|dengan|adapun|dan\s+"
-                     r"(?:predikat|peringkat|juara|terbaik))\b)|\s(?=sedangkan\b))\s*", re.IGNORECASE)
+_CLAUSE = re.compile(
+    r"\s*(?:;"
+    r"|,\s*(?=(?:sedangkan|sementara|disusul|diikuti|lalu|kemudian|dengan|adapun"
+    r"|dan\s+(?:predikat|peringkat|juara|terbaik))\b)"
+    # ", dan CV X ... berada di posisi ketiga": a new recipient with its own rank
+    r"|,\s*(?=dan\s+(?:PT|CV|UD|Kabupaten|Kota|Desa|Bank|RSUD)\b[^,;]*?\b(?:peringkat|juara|terbaik|posisi|urutan)\b)"
+    r"|\s(?=sedangkan\b))\s*", re.IGNORECASE)
 _ORDINAL = r"(?:pertama|kedua|ketiga|keempat|kelima|satu|dua|tiga|empat|lima|I{1,3}|IV|V|[1-5])"
-_RANK_LIST = re.compile(rf"\b(?:masing-masing|berturut-turut)\b.*?(?:peringkat|juara|terbaik|posisi)?\s*"
-                        rf"(?P<list>{_ORDINAL}(?:\s*(?:,|dan|&)\s*(?:ke-?)?{_ORDINAL})+)", re.IGNORECASE)
+_HEAD = r"(?:peringkat|juara|terbaik|posisi|urutan)"
+#: Several ranks in a row: "juara I dan juara II", "peringkat 2 dan 3", "pertama, kedua dan ketiga".
+_LIST = rf"(?:ke-?)?{_ORDINAL}(?:\s*(?:,|dan|&|serta)\s*(?:{_HEAD}\s+)?(?:(?:terbaik|ke-?)\s*)?{_ORDINAL}\b)+"
+_EACH = re.compile(r"\b(?:masing-masing|berturut-turut)\b", re.IGNORECASE)
+_RANK_LIST = re.compile(rf"\b{_HEAD}?\s*(?:(?:terbaik|ke-?)\s*)?(?P<list>{_LIST})", re.IGNORECASE)
+_HEADED_LIST = re.compile(rf"\b{_HEAD}\s+(?:(?:terbaik|ke-?)\s*)?(?P<list>{_LIST})", re.IGNORECASE)
 
 
 def _recipients(segment: str, province: str | None) -> list[tuple[int, str, str]]:
@@ -75,9 +89,13 @@ def _recipients(segment: str, province: str | None) -> list[tuple[int, str, str]
     a place that only locates something (``tingkat Provinsi Bali``, ``asal Tabanan``).
     """
     orgs = [(m.start(), m.group(0).strip(" .,"), "perusahaan") for m in _ORG.finditer(segment)]
+    orgs += [(m.start(), m.group(0).strip(" .,"), "desa") for m in _VILLAGE.finditer(segment)
+             if not any(a <= m.start() < a + len(n) for a, n, _ in orgs)]
     spans = [(start, start + len(name)) for start, name, _ in orgs]
     places = [(m.start, m.region.name, m.region.kind) for m in regions().find(segment, province)
               if not any(a <= m.start < b for a, b in spans)
+              # "Desa Talang Kemuning, Kabupaten Ogan Ilir, meraih": the place locates the village
+              and not any(re.fullmatch(r",\s*", segment[b:m.start]) for a, b in spans)
               and not re.search(r"\b(tingkat|se-?|wilayah|mewakili|asal|dari|di|ke|untuk|bagi)\s*(Provinsi\s*)?$",
                                 segment[:m.start], re.IGNORECASE)]
     return sorted(orgs + places)
@@ -99,7 +117,8 @@ def find_awards(sentence: str, ctx: AwardContext | None = None) -> list[Award]:
     level = level_m.group(1).lower() if level_m else ctx.level
     results: list[tuple[str, str, int | None, bool, str, int | None]] = []
     state: dict = {}
-    for clause in _split_clauses(sentence):
+    body = sentence[find_dateline(sentence)[2]:]  # "Pontianak (ANTARA) - ...": the city only says where
+    for clause in _split_clauses(body):
         year = _year(clause) or _year(sentence) or ctx.year
         found = _clause_results(clause, ctx, state)
         results += [(name, kind, rank, nominee, clause, year) for name, kind, rank, nominee in found]
@@ -140,6 +159,8 @@ def _clause_results(clause: str, ctx: AwardContext, state: dict) -> list[tuple[s
             [n for n in names if n[0] > nominee.start() + after.start()]
         return [(name, kind, None, True) for _, name, kind in chosen]
     ordered = _ordered_ranks(clause)
+    if not ordered and len(ranks) == 1 and len(names) >= 2 and _EACH.search(clause):
+        ordered = [parse_ordinal(ranks[0].group("rank"))] * len(names)
     if ordered and len(names) >= 2:
         out = [(name, kind, rank, False) for (_, name, kind), rank in zip(names, ordered, strict=False)]
         state["rank"] = out[-1][2]
@@ -181,9 +202,9 @@ def _clause_results(clause: str, ctx: AwardContext, state: dict) -> list[tuple[s
 def _ordered_ranks(clause: str) -> list[int]:
     """Ranks given as a list or a range for several recipients in order: "masing-masing ... pertama, kedua
     dan ketiga", "peringkat pertama hingga ketiga"."""
-    many = _RANK_LIST.search(clause)
+    many = (_RANK_LIST if _EACH.search(clause) else _HEADED_LIST).search(clause)
     if many:
-        return [parse_ordinal(o) for o in re.findall(_ORDINAL, many.group("list"))]
+        return [parse_ordinal(o) for o in re.findall(rf"\b{_ORDINAL}\b", many.group("list"))]
     span = _rules()["range"].search(clause)
     if span:
         first, last = parse_ordinal(span.group("first")), parse_ordinal(span.group("last"))
@@ -203,8 +224,9 @@ def _adjacent(clause: str, names, ranks) -> list[tuple[str, str, int | None, boo
                 pick = (pos, name, kind)
                 break
             end = pos + len(name)
-            if end <= rank_m.start() and rules["then_rank"].match(clause[end:rank_m.start()]) \
-                    and clause[pos:end] == name:
+            between = clause[end:rank_m.start()] if end <= rank_m.start() else None
+            if between is not None and clause[pos:end] == name and (
+                    rules["then_rank"].match(between) or rules["win"].fullmatch(between.strip())):
                 pick = (pos, name, kind)
         if pick and pick[0] not in used:
             used.add(pick[0])
@@ -224,6 +246,8 @@ def _subject(candidates):
 
 
 def _category(kind: str, clause: str, sentence: str) -> str:
+    if kind == "desa":
+        return "pemerintah desa"
     if kind == "perusahaan":
         size = _rules()["size"].search(clause) or _rules()["size"].search(sentence)
         return f"perusahaan {size.group(1).lower()}" if size else "perusahaan"

@@ -136,9 +136,12 @@ class CountsComponent:
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc._.regions or []
         starts = [m.start for m in mentions]
-        counts = []
+        counts, state, paragraph = [], {}, None
         for at, sentence in sentences(doc):
-            for count in find_counts(sentence):
+            here = text_of(doc).rfind("\n\n", 0, at)
+            if here != paragraph:  # the counted noun carries over within a paragraph only
+                state, paragraph = {}, here
+            for count in find_counts(sentence, state):
                 count.region = _region_for(at, at + len(sentence), mentions, starts, doc._.region)
                 counts.append(count)
         doc._.counts = counts

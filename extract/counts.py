@@ -63,31 +63,47 @@ def _unit_after(rest: str) -> tuple[dict | None, int]:
     return None, 0
 
 
-def find_counts(sentence: str) -> list[Count]:
-    """Every count in one sentence, with unit, category and funding; ``region`` is left to the caller."""
+#: A number that refers back to the last counted noun: "Dari 13 kabupaten/kota, ada 9 yang ...",
+#: "Sebanyak 4.100 di antaranya dibiayai Otsus, sedangkan 2.200 lainnya dari APBD".
+_ANAPHORA = re.compile(r"^\s*(?:yang|di antaranya|diantaranya|lainnya|sisanya)\b")
+
+
+def find_counts(sentence: str, state: dict | None = None) -> list[Count]:
+    """Every count in one sentence, with unit, category and funding; ``region`` is left to the caller.
+
+    ``state`` carries the last counted noun from sentence to sentence of a paragraph (pass the same dict).
+    """
     rules = _rules()
     numbers = find_numbers(sentence)
     found: list[Count] = []
-    previous_unit = None
+    state = {} if state is None else state
+    previous_unit = state.get("unit")
     for idx, num in enumerate(numbers):
         before, rest = sentence[:num.start], sentence[num.end:]
         if any(p.search(before) for p in rules["not_before"]) or any(p.match(rest) for p in rules["not_after"]):
             continue
-        if isinstance(num.value, int) and 1900 <= num.value <= 2100 and not _unit_after(rest)[0]:
-            continue
+        if isinstance(num.value, int) and 1900 <= num.value <= 2100 and num.text.isdigit() \
+                and not _unit_after(rest)[0]:
+            continue  # a year ("2.100" with its separator is a number, never a year)
         if num.text.startswith("0") and len(num.text) > 3:
             continue  # phone numbers and codes
         unit, taken = _unit_after(rest)
-        if unit is None and previous_unit and re.match(r"^\s*(yang|di antaranya|diantaranya)\b", rest):
-            unit, taken = previous_unit, 0  # "Dari 13 kabupaten/kota, ada 9 yang ..."
+        if unit is None and previous_unit and _ANAPHORA.match(rest):
+            unit, taken = previous_unit, 0
+        nxt = numbers[idx + 1] if idx + 1 < len(numbers) else None
+        linked = unit is None and nxt is not None and re.fullmatch(r"\s*dari\s*(?:total\s*)?",
+                                                                   sentence[num.end:nxt.start])
+        if linked:
+            unit = _unit_after(sentence[nxt.end:])[0]  # "baru 1.247 dari 2.850 desa": both count villages
+            taken = 0
         if unit is None or (unit["kind"] == "place" and rules["place_not_after"].search(before)):
             continue
-        nxt = numbers[idx + 1] if idx + 1 < len(numbers) else None
         # "1 desa 100 pekerja rentan" is a rate, not a count of villages
         if nxt is not None and num.value == 1 and sentence[num.end + taken:nxt.start].strip() == "":
             continue
-        previous_unit = unit
-        clause_end = nxt.start if nxt else len(sentence)
+        previous_unit = state["unit"] = unit
+        after_next = numbers[idx + 2].start if linked and idx + 2 < len(numbers) else len(sentence)
+        clause_end = after_next if linked else nxt.start if nxt else len(sentence)
         clause_start = numbers[idx - 1].end if idx else 0
         name = unit.get("unit") or (_phrase_in(rest[:taken], unit["phrase"]) if taken else unit["phrase"])
         found.append(Count(

@@ -96,6 +96,29 @@ def test_seed_numbers(extractor, seeds):
     ("Kota Palangka Raya, Provinsi Kalimantan Tengah berhasil meraih peringkat dua pada penilaian Paritrana 2022.",
      [("Kota Palangka Raya", 2)]),
     ("Pemerintah Kota Palangka Raya mendapat peringkat tersebut.", []),
+    # two ranks in a row after "masing-masing", the rank word repeated or the list before it
+    ("Pada kategori usaha besar, PT Tirta Kapuas dan PT Sungai Mas masing-masing meraih juara I dan juara II.",
+     [("PT Tirta Kapuas", 1), ("PT Sungai Mas", 2)]),
+    ("Peringkat 2 dan 3 masing-masing diraih CV Rotan Barito dan UD Purun Indah.",
+     [("CV Rotan Barito", 2), ("UD Purun Indah", 3)]),
+    # one rank for each of several recipients
+    ("Di kategori masing-masing, PT Kahayan Jaya dan CV Anyaman Dayak meraih peringkat pertama.",
+     [("PT Kahayan Jaya", 1), ("CV Anyaman Dayak", 1)]),
+    # a rank list without "masing-masing" after the recipients it orders
+    ("Kabupaten Kapuas meraih juara I, diikuti Kota Palangka Raya dan Kabupaten Katingan di peringkat dua dan tiga.",
+     [("Kabupaten Kapuas", 1), ("Kota Palangka Raya", 2), ("Kabupaten Katingan", 3)]),
+    # hospitals, banks and villages win too; the regency after a village only locates it
+    ("Predikat terbaik kedua diterima oleh RSUD Doris Sylvanus.", [("RSUD Doris Sylvanus", 2)]),
+    ("Bank Kalteng Syariah menduduki peringkat ketiga.", [("Bank Kalteng Syariah", 3)]),
+    ("Desa Tumbang Manjul, Kabupaten Seruyan, meraih juara I kategori pemerintah desa.", [("Desa Tumbang Manjul", 1)]),
+    # "A menempati peringkat pertama dan B peringkat ketiga"
+    ("Kota Palangka Raya menempati peringkat pertama dan Kabupaten Barito Utara peringkat ketiga.",
+     [("Kota Palangka Raya", 1), ("Kabupaten Barito Utara", 3)]),
+    ("Posisi kedua ditempati Kabupaten Pulang Pisau, disusul Kabupaten Gunung Mas di posisi terbaik ketiga.",
+     [("Kabupaten Pulang Pisau", 2), ("Kabupaten Gunung Mas", 3)]),
+    # the dateline's city says where the story was written, not who was nominated
+    ("Sampit (ANTARA) - Kabupaten Kotawaringin Timur masuk nominasi Paritrana tingkat nasional.",
+     [("Kabupaten Kotawaringin Timur", None)]),
 ])
 def test_award_results(sentence, expected):
     from extract.awards import award_context, find_awards
@@ -121,3 +144,21 @@ def test_epithet_refers_to_a_resident_introduced_with_an_age(extractor):
         '"Uang ini untuk sekolah anak-anak kami," kata ibu tiga anak itu.',
     ])
     assert [q.speaker for q in extractor.extract(text).quotes] == ["Siti Aminah"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a number that refers back to the noun counted before it, in the same sentence or paragraph
+    ("Pemkab Seruyan mendaftarkan 5.200 pekerja rentan. Sebanyak 3.100 di antaranya dibiayai APBD, sedangkan 2.100 "
+     "lainnya dari CSR.", [(5200, "pekerja rentan", None), (3100, "pekerja rentan", "APBD"),
+                          (2100, "pekerja rentan", "CSR")]),
+    # "N dari M desa": both count villages
+    ("Baru 84 dari 120 desa yang menganggarkan iuran dari APBDes.", [(84, "desa", "APBDes"), (120, "desa", "APBDes")]),
+    ("Pemkab menanggung 312 kepala dusun dan 95 imam masjid serta 40 tenaga kebersihan.",
+     [(312, "kepala dusun", None), (95, "imam masjid", None), (40, "tenaga kebersihan", None)]),
+    ("Dari jumlah itu, 48.500 penerima upah dan 12.300 bukan penerima upah.",
+     [(48500, "penerima upah", None), (12300, "bukan penerima upah", None)]),
+])
+def test_counts_refer_back_and_new_units(extractor, sentence, expected):
+    facts = extractor.extract("Kuala Pembuang (ANTARA) - BPJS Ketenagakerjaan Cabang Sampit mencatat kepesertaan.\n\n"
+                              + sentence, always_facts=True)
+    assert [(c.value, c.unit, c.funding) for c in facts.counts] == expected
