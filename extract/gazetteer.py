@@ -74,6 +74,10 @@ class Regions:
         self.longest = max(len(k) for k in self._surface)
         self._first_words = {k[0] for k in self._surface}
 
+    def may_start(self, word: str) -> bool:
+        """Whether some region's name starts with ``word`` (a quick test before ``lookup``)."""
+        return word.rstrip(".") in self._first_words
+
     def _add(self, surface: str, region: Region) -> None:
         key = tuple(_tokens(surface))
         bucket = self._surface.setdefault(key, [])

@@ -97,6 +97,14 @@ def _match_phrase(toks: list[Tok], i: int, phrases: dict[str, list[tuple[str, ..
     return 0
 
 
+@cache
+def _title_start() -> re.Pattern:
+    """Any word a title can start with: a paragraph without one has no official to find."""
+    lex = _lexicon()
+    words = sorted(set(lex["prefixes"]) | set(lex["heads"]), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+
+
 def _title_at(toks: list[Tok], i: int) -> int:
     """Tokens taken by a title (``Pj Wali Kota``, ``Penjabat (Pj) Bupati``) starting at ``i``; 0 if none."""
     lex, j = _lexicon(), i
@@ -125,6 +133,8 @@ def _close_paren(toks: list[Tok], i: int) -> int | None:
 
 def _region_len(toks: list[Tok], i: int) -> int:
     gaz = regions()
+    if not gaz.may_start(toks[i].text):
+        return 0
     for n in range(min(gaz.longest, len(toks) - i), 0, -1):
         words = tuple(t.text for t in toks[i:i + n])
         if all(w[:1].isupper() for w in words) and gaz.lookup(" ".join(words)):
@@ -316,10 +326,12 @@ def find_officials(text: str, people: list[tuple[int, int]] | None = None) -> li
     not tag when a tagged person follows it (``Kepala Desa Sei Pasah, Amat Sugiono``), see
     ``_tagged_official``.
     """
+    if not _title_start().search(text):
+        return []
     toks = tokenize(text)
     found, i = [], 0
     while i < len(toks):
-        title_len = _title_at(toks, i)
+        title_len = _title_at(toks, i) if toks[i].text[:1].isupper() else 0
         if not title_len:
             i += 1
             continue

@@ -17,7 +17,7 @@ import extract.components  # noqa: F401  (registers the components)
 import extract.tokenizer  # noqa: F401  (registers the tokenizer)
 from extract.facts import ArticleFacts
 from extract.ner import use_ner
-from extract.relevance import is_relevant, relevance_score
+from extract.relevance import is_relevant, relevance_hits, relevance_score
 from extract.text import clean_text
 
 CONFIG = Path(__file__).parent / "config.cfg"
@@ -58,14 +58,15 @@ class Extractor:
         if len(cleaned.text) > MAX_CHARS:
             raise TextTooLong(f"article text of {len(cleaned.text):,} characters (more than {MAX_CHARS:,})")
         full = " ".join(filter(None, [cleaned.title, cleaned.text]))
-        relevant = is_relevant(full)
+        hits = relevance_hits(full)
+        relevant = is_relevant(full, hits)
         keep = relevant or always_facts
         # an article that is not relevant needs its region, not its facts (nor the NER's time)
         doc = self.nlp(cleaned.text, disable=[] if keep else [n for n in FACTS if n in self.nlp.pipe_names])
         region = doc._.region
         return ArticleFacts(
             relevant=relevant,
-            relevance=relevance_score(full),
+            relevance=relevance_score(full, hits),
             title=cleaned.title,
             published=published,
             outlet=outlet or cleaned.outlet,

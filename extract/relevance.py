@@ -24,20 +24,21 @@ def relevance_hits(text: str) -> dict[str, int]:
     return {kind: sum(len(p.findall(text)) for p in pats) for kind, pats in _patterns().items()}
 
 
-def relevance_score(text: str) -> float:
+def relevance_score(text: str, hits: dict[str, int] | None = None) -> float:
     """How much ``text`` is about workers' social security, from 0 (not at all) to 1.
 
     Strong terms count 1, weak terms 1/2, off-topic terms (BPJS Kesehatan, other awards) count against.
+    ``hits``: ``relevance_hits(text)`` when the caller has it already.
     """
-    hits = relevance_hits(text)
+    hits = hits or relevance_hits(text)
     on_topic = hits["strong"] + hits["weak"] / 2
     if hits["strong"] < 1 and hits["weak"] < 2:
         return round(min(on_topic, 1) / 4, 3)
     return round(on_topic / (on_topic + hits["off_topic"] / 2 + 1), 3)
 
 
-def is_relevant(text: str) -> bool:
+def is_relevant(text: str, hits: dict[str, int] | None = None) -> bool:
     """True when ``text`` is about BPJS Ketenagakerjaan, jamsostek or Paritrana (see relevance.yml)."""
-    hits = relevance_hits(text)
+    hits = hits or relevance_hits(text)
     on_topic = hits["strong"] + hits["weak"] / 2
     return (hits["strong"] >= 1 or hits["weak"] >= 2) and on_topic >= hits["off_topic"]
