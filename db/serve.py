@@ -13,6 +13,7 @@ descriptions, facets and canned queries still apply.
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 import tempfile
@@ -22,7 +23,8 @@ import yaml
 
 HERE = Path(__file__).parent
 METADATA = HERE / "metadata.yml"
-PLUGINS = HERE / "plugins"  # pantau's own Datasette plugin (month facet, highlighted search snippets)
+PLUGINS = HERE / "plugins"  # pantau's own Datasette plugin (month facet, highlighted search snippets, copies)
+TEMPLATES = HERE / "templates"  # the row page: an article's page lists the other copies of its story
 DATABASE = "pantau"  # the database name metadata.yml is written for
 SETTINGS = {"default_page_size": 50, "sql_time_limit_ms": 3000, "facet_time_limit_ms": 500}
 
@@ -56,16 +58,24 @@ def datasette_args(db_path: str, port: int = 8001, host: str = "127.0.0.1", immu
     db_flag = ["-i", str(db_path)] if immutable else [str(db_path)]
     settings = [arg for name, value in SETTINGS.items() for arg in ("--setting", name, str(value))]
     return [sys.executable, "-m", "datasette", "serve", *db_flag, "--metadata", str(metadata),
-            "--plugins-dir", str(PLUGINS), "--host", host, "--port", str(port), *settings]
+            "--plugins-dir", str(PLUGINS), "--template-dir", str(TEMPLATES), "--host", host, "--port", str(port),
+            *settings]
 
 
 def serve(db_path: str, port: int = 8001, host: str = "127.0.0.1", immutable: bool = False) -> int:
-    """Run Datasette in the foreground until interrupted."""
+    """Run Datasette in the foreground until interrupted (Ctrl+C) or terminated (SIGTERM reaches Datasette too)."""
     mode = " (immutable)" if immutable else ""
     print(f"serving {db_path}{mode} on http://{host}:{port}/ (Ctrl+C to stop)", flush=True)
     with tempfile.TemporaryDirectory(prefix="pantau-serve-") as tmp:
-        args = datasette_args(db_path, port, host, immutable, metadata=write_metadata(db_path, tmp))
+        proc = subprocess.Popen(datasette_args(db_path, port, host, immutable, metadata=write_metadata(db_path, tmp)))
+        previous = signal.signal(signal.SIGTERM, lambda signum, frame: proc.terminate())
         try:
-            return subprocess.call(args)
-        except KeyboardInterrupt:
+            return proc.wait()
+        except KeyboardInterrupt:  # the terminal sent SIGINT to Datasette as well
+            proc.wait()
             return 0
+        finally:
+            signal.signal(signal.SIGTERM, previous)
+            if proc.poll() is None:
+                proc.terminate()
+                proc.wait(10)

@@ -1,7 +1,8 @@
 """A person's walk through ``pantau serve`` in a real browser: headless Chromium (Debian's ``chromium``
 and ``chromedriver``, driven by Selenium; nothing is downloaded) on the demo database.
 
-Home page → a table page with facets → a canned query → full-text search → the map → the chart.
+Home page → a table page with facets → a canned query → full-text search → the map → the chart →
+an article's page with the other copies of its story.
 Each step asserts what a person sees and leaves a screenshot in ``test-artifacts/browser/``.
 
 ``make test`` installs Chromium when it is missing and sets ``PANTAU_REQUIRE_BROWSER=1``: there (and
@@ -11,12 +12,14 @@ says how to get it.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
+import signal
 import sqlite3
 import subprocess
-import urllib.error
+import time
 import urllib.request
 from pathlib import Path
 
@@ -62,11 +65,11 @@ def free_port() -> int:
 def site(demo_db):
     """``pantau serve --immutable`` on the demo database; yields its base URL."""
     port = free_port()
-    log = (ARTIFACTS.parent / "pantau-serve.log")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    log = ARTIFACTS / "pantau-serve.log"
     with open(log, "w") as out:
         proc = subprocess.Popen(PANTAU + ["serve", "--db", str(demo_db), "--port", str(port), "--immutable"],
-                                cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+                                cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(150):
@@ -74,16 +77,33 @@ def site(demo_db):
             try:
                 with urllib.request.urlopen(base + "/pantau.json", timeout=2):
                     break
-            except (urllib.error.URLError, OSError):
-                import time
-
+            except OSError:
                 time.sleep(0.2)
         else:
             raise AssertionError("pantau serve did not answer")
         yield base
-    finally:
-        proc.terminate()
+        proc.terminate()  # pantau serve passes SIGTERM on to Datasette: the port is free again
         proc.wait(10)
+        for _ in range(50):
+            if not answers(base):
+                break
+            time.sleep(0.2)
+        else:
+            raise AssertionError("Datasette still answers after pantau serve was terminated")
+    finally:
+        if proc.poll() is None:
+            proc.terminate()
+            proc.wait(10)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)  # nothing of this test outlives it
+
+
+def answers(base: str) -> bool:
+    try:
+        with urllib.request.urlopen(base + "/-/versions.json", timeout=2):
+            return True
+    except OSError:
+        return False
 
 
 @pytest.fixture(scope="module")
@@ -248,3 +268,22 @@ def test_chart_of_stories_per_week(site, browser, demo_db):
     assert legend == {r[1] for r in canned(demo_db, "coverage_by_outlet", since="2000-01-01")}
     screenshot(browser, "6-chart")
     canvas.screenshot(str(ARTIFACTS / "6-chart-only.png"))
+
+
+def test_article_page_lists_the_other_copies(site, browser, demo_db):
+    cluster, original = db_rows(demo_db, "select id, canonical_article_id from clusters where size > 1")[0]
+    copy_id, outlet, title = db_rows(demo_db, "select id, outlet, title from articles where cluster_id = ? and id != ?",
+                                     (cluster, original))[0]
+    browser.get(f"{site}/pantau/articles/{original}")
+    section = wait(browser, lambda b: css(b, "section.story-copies"))[0]
+    assert "Other copies of this story" in section.text
+    listed = section.find_elements("css selector", "tr.story-copy")
+    assert len(listed) == 1
+    assert listed[0].find_element("css selector", "td.copy-outlet").text == outlet
+    link = listed[0].find_element("css selector", "td.copy-title a")
+    assert link.text == title and link.is_displayed()
+    screenshot(browser, "7-article-copies")
+    # the title leads to the copy's own page, which lists the original
+    link.click()
+    wait(browser, lambda b: b.current_url.endswith(f"/pantau/articles/{copy_id}"))
+    assert "(original)" in css(browser, "section.story-copies")[0].text

@@ -2,9 +2,12 @@
 (Datasette's own test client, and ``pantau serve``'s command line in a subprocess)."""
 
 import asyncio
+import contextlib
 import datetime as dt
+import os
 import re
 import shutil
+import signal
 import socket
 import sqlite3
 import subprocess
@@ -13,18 +16,20 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import markupsafe
 import pytest
+from conftest import PANTAU, ROOT
 from datasette.app import Datasette
 
 from db import schema
-from db.serve import METADATA, PLUGINS, datasette_args, metadata_for
+from db.serve import METADATA, PLUGINS, TEMPLATES, datasette_args, metadata_for
 
 METADATA_PANTAU = metadata_for("pantau.db")
 QUERIES = METADATA_PANTAU["databases"]["pantau"]["queries"]
 
 
 def datasette(db):
-    return Datasette([str(db)], metadata=metadata_for(db), plugins_dir=str(PLUGINS))
+    return Datasette([str(db)], metadata=metadata_for(db), plugins_dir=str(PLUGINS), template_dir=str(TEMPLATES))
 
 
 def get(ds, path):
@@ -131,7 +136,7 @@ def test_coverage_by_region_places_every_region_on_the_map(demo_db):
 
 def test_officials_quoted_have_latest_quote_and_article(demo_db):
     result = rows(datasette(demo_db), "officials_quoted", "since=2000-01-01")
-    assert result == sorted(result, key=lambda r: -r["quotes"])
+    assert result == sorted(result, key=lambda r: (-r["stories"], -r["quotes"]))
     for r in result:
         assert r["office"] and r["latest_quote"] and r["url"].startswith("http")
     top = result[0]
@@ -153,11 +158,43 @@ def test_pekerja_rentan_filters(demo_db):
 
 def test_paritrana_results_by_year_and_level(demo_db):
     ds = datasette(demo_db)
+    latest = sql(demo_db, "select max(year) from awards")[0][0]
     result = rows(ds, "paritrana_results")
-    assert [r["year"] for r in result] == sorted((r["year"] for r in result), reverse=True)
-    year = result[0]["year"]
-    assert {r["year"] for r in rows(ds, "paritrana_results", f"year={year}")} == {year}
-    assert {r["level"] for r in rows(ds, "paritrana_results", "level=nasional")} == {"nasional"}
+    assert result and {r["year"] for r in result} == {latest}  # without a year: the latest edition
+    ranked = [r for r in result if r["rank"] is not None]
+    assert all(r["article"].startswith("http") and r["stories"] >= 1 for r in result)
+    for year in (r[0] for r in sql(demo_db, "select distinct year from awards")):
+        assert {r["year"] for r in rows(ds, "paritrana_results", f"year={year}")} == {year}
+    assert {r["level"] for r in rows(ds, "paritrana_results", f"level=provinsi&year={latest}")} <= {"provinsi"}
+    first = ranked[0]
+    same = [r for r in ranked if (r["level"], r["region"], r["category"]) == (first["level"], first["region"],
+                                                                             first["category"])]
+    assert [r["rank"] for r in same] == sorted(r["rank"] for r in same)
+
+
+BIG_TABLES = {"articles", "clusters", "officials", "counts", "awards", "quotes", "people", "lsh_bands"}
+SQL_WORDS = {"on", "where", "join", "left", "cross", "inner", "group", "order", "limit", "union", "using"}
+
+
+def test_canned_queries_never_scan_a_big_table(demo_db):
+    """Every canned query reaches the big tables through an index, on a database without statistics as
+    pantau writes them (no ANALYZE): the plans benchmarks/bench_datasette.py measured at 1,000,000 articles."""
+    from datasette.utils import escape_fts
+
+    assert not sql(demo_db, "select name from sqlite_master where name = 'sqlite_stat1'")
+    with sqlite3.connect(f"file:{demo_db}?immutable=1", uri=True) as conn:
+        conn.create_function("escape_fts", 1, escape_fts)
+        for name, query in QUERIES.items():
+            aliases = {}
+            for table, alias in re.findall(r"\b(?:from|join)\s+(\w+)(?:\s+(?:as\s+)?(\w+))?", query["sql"], re.I):
+                aliases[table] = table
+                if alias and alias.lower() not in SQL_WORDS:
+                    aliases[alias] = table
+            params = {p: "" for p in re.findall(r":(\w+)", query["sql"])}
+            plan = [r[3] for r in conn.execute("explain query plan " + query["sql"], params)]
+            scanned = {aliases.get(m.group(1), m.group(1)) for line in plan
+                       if (m := re.match(r"SCAN (\w+)\b(?! VIRTUAL TABLE)", line))}
+            assert not scanned & BIG_TABLES, (name, plan)
 
 
 def test_new_stories_since_a_date(demo_db):
@@ -191,6 +228,49 @@ def test_month_facet_counts_articles_per_month(demo_db):
     filtered = get(ds, f"/pantau/articles.json?_size=0&published__startswith={month}").json()
     assert filtered["filtered_table_rows_count"] == expected[month]
     assert {"outlet", "region", "cluster_id"} <= set(facets)
+
+
+def html_escape(text):
+    return str(markupsafe.escape(text))
+
+
+def syndicated_story(db):
+    """(cluster, original, copy) of the demo's syndicated story: (id, outlet, title, url) for each article."""
+    cluster, original = sql(db, "select id, canonical_article_id from clusters where size > 1")[0]
+    members = {r[0]: r for r in sql(db, "select id, outlet, title, url from articles where cluster_id = ?", [cluster])}
+    assert len(members) == 2 and original in members
+    copy = next(m for m in members if m != original)
+    return cluster, members[original], members[copy]
+
+
+def copies_section(page):
+    match = re.search(r'<section class="story-copies">(.*?)</section>', page, re.S)
+    assert match, "the row page has no list of the story's copies"
+    return match.group(1)
+
+
+def test_article_page_shows_the_other_copies_of_its_story(demo_db):
+    ds = datasette(demo_db)
+    cluster, original, copy = syndicated_story(demo_db)
+    response = get(ds, f"/pantau/articles/{original[0]}")
+    assert response.status_code == 200
+    section = copies_section(response.text)
+    listed = re.findall(r'<tr class="story-copy">(.*?)</tr>', section, re.S)
+    assert len(listed) == 1  # the copy, not the article itself
+    _, outlet, title, url = copy
+    cells = listed[0]
+    assert f'<td class="copy-outlet">{html_escape(outlet)}</td>' in cells
+    assert html_escape(title) in cells and f'href="{html_escape(url)}"' in cells
+    assert f'href="/pantau/articles/{copy[0]}"' in cells
+    assert "one of 2 copies" in section and f'href="/pantau/clusters/{cluster}"' in section
+    # and the copy's page lists the original, marked as such
+    back = copies_section(get(ds, f"/pantau/articles/{copy[0]}").text)
+    assert html_escape(original[2]) in back and "(original)" in back
+    # an article published once says so; other tables' row pages are Datasette's own
+    single = sql(demo_db, "select a.id from articles a join clusters c on c.id = a.cluster_id where c.size = 1")[0][0]
+    assert "No other copy" in copies_section(get(ds, f"/pantau/articles/{single}").text)
+    other_table = get(ds, f"/pantau/clusters/{cluster}")
+    assert other_table.status_code == 200 and "story-copies" not in other_table.text
 
 
 def test_no_write_endpoint(demo_db):
@@ -252,17 +332,23 @@ def test_pantau_serve_other_file_name_keeps_metadata_and_queries(demo_db, tmp_pa
     other = tmp_path / "arsip-2024.db"
     shutil.copy(demo_db, other)
     port = free_port()
-    proc = subprocess.Popen(datasette_args(str(other), port=port, immutable=True),
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(PANTAU + ["serve", "--db", str(other), "--port", str(port)], cwd=ROOT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
     try:
         base = f"http://127.0.0.1:{port}/arsip-2024"
         status, body = wait_for(f"{base}/coverage_by_region.json?_shape=array&since=2000-01-01", proc)
         assert status == 200 and b"latitude" in body
         status, body = wait_for(f"{base}/articles", proc)
         assert status == 200 and b"Outlet that published it" in body
+        proc.terminate()  # pantau serve passes SIGTERM on to Datasette
+        assert proc.wait(10) is not None
+        with pytest.raises(OSError):
+            urllib.request.urlopen(f"{base}.json", timeout=2)
     finally:
-        proc.terminate()
-        proc.wait(10)
+        if proc.poll() is None:
+            proc.kill()
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
 
 
 @pytest.mark.parametrize("query", sorted(QUERIES))

@@ -5,6 +5,9 @@
   month filters with ``published__startswith=2024-02``;
 - highlighted search snippets: a ``snippet`` column made by SQLite's ``snippet(..., '<mark>', '</mark>', ...)``
   is shown with the matches highlighted; everything else in the cell stays escaped;
+- the other copies of a story on an article's row page (``/pantau/articles/<id>``): the articles of the
+  same cluster, with outlet, title, URL and publication time (``story_copies``, shown by
+  ``db/templates/row.html``);
 - read-only: every request other than GET, HEAD or OPTIONS is answered 405 Method Not Allowed, so no
   endpoint can write (pantau's canned queries are all SELECTs, and Datasette's arbitrary SQL is read-only).
 """
@@ -15,11 +18,21 @@ import markupsafe
 from datasette import hookimpl
 from datasette.database import QueryInterrupted
 from datasette.facets import Facet
-from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args
+from datasette.utils import escape_sqlite, path_with_added_args, path_with_removed_args, urlsafe_components
 from datasette.utils.asgi import Response
 
 MARK, END_MARK = "<mark>", "</mark>"
 READ_METHODS = {"GET", "HEAD", "OPTIONS"}
+MAX_COPIES = 100  # copies listed on an article's page; the rest are one link away (articles?cluster_id=)
+COPIES_SQL = """
+select a.id, a.outlet, a.title, a.url, a.published, a.id = c.canonical_article_id as original
+from articles me
+join articles a on a.cluster_id = me.cluster_id and a.id != me.id
+left join clusters c on c.id = me.cluster_id
+where me.id = :id
+order by coalesce(a.published, a.fetched_at), a.id
+limit :limit
+"""
 
 
 class MonthFacet(Facet):
@@ -82,6 +95,33 @@ def render_cell(value, column):
     if column == "snippet" and isinstance(value, str) and MARK in value:
         return highlight(value)
     return None
+
+
+@hookimpl
+def extra_template_vars(view_name, table, database, request, datasette):
+    """On an article's row page: ``story`` (its cluster) and ``story_copies`` (the other articles in it)."""
+    if view_name != "row" or table != "articles" or request is None or "pks" not in request.url_vars:
+        return {}
+
+    async def copies():
+        pks = urlsafe_components(request.url_vars["pks"])
+        if len(pks) != 1:
+            return {}
+        db = datasette.get_database(database)
+        me = (await db.execute("select cluster_id from articles where id = :id", {"id": pks[0]})).first()
+        if me is None or me["cluster_id"] is None:
+            return {}
+        cluster = me["cluster_id"]
+        size = (await db.execute("select count(*) from articles where cluster_id = :c", {"c": cluster})).single_value()
+        rows = (await db.execute(COPIES_SQL, {"id": pks[0], "limit": MAX_COPIES})).rows
+        return {
+            "story": {"id": cluster, "size": size, "url": datasette.urls.row(database, "clusters", cluster),
+                      "copies_url": datasette.urls.table(database, "articles") + f"?cluster_id={cluster}"},
+            "story_copies": [{**dict(r), "row_url": datasette.urls.row(database, "articles", r["id"])}
+                             for r in rows],
+        }
+
+    return copies
 
 
 @hookimpl
