@@ -79,3 +79,17 @@ def test_cli_extract_takes_the_transformers_backend(tiny_model, tmp_path):
         pytest.skip("this checkout's pantau command has no --ner option yet")
     assert result.returncode == 0, result.stderr[-2000:]
     assert json.loads(result.stdout)["officials"][0]["name"] == "Yanmarto"
+
+
+def test_cli_train_fine_tunes_a_local_base(tiny_model, tmp_path):
+    from conftest import pantau
+
+    out = tmp_path / "tuned"
+    result = pantau("train", "--backend", "transformers", "--base", str(tiny_model), "--output", str(out),
+                    "--max-steps", "2", "--device", "cpu")
+    assert result.returncode == 0, result.stderr[-2000:]
+    metrics = json.loads((out / "pantau_metrics.json").read_text())
+    assert metrics["steps"] == 2 and set(metrics["test"]) == {"PER", "ORG", "LOC", "ALL"}
+    assert json.loads(result.stdout)["steps"] == 2
+    missing = pantau("train", "--backend", "transformers", "--base", str(tmp_path / "nowhere"), "--output", str(out))
+    assert missing.returncode != 0 and "no model folder" in missing.stderr
