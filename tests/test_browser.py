@@ -245,7 +245,10 @@ def test_map_of_regions(site, browser, demo_db):
         except TimeoutException:
             continue
     assert popup is not None, "no marker opened a popup"
-    assert re.search(r"\d+ stor(y|ies), \d+ articles?", popup.text), popup.text
+    # the popup's text is filled in after the element appears: wait for it
+    counts = re.compile(r"\d+ stor(y|ies), \d+ articles?")
+    wait(browser, lambda b: counts.search(css(b, ".leaflet-popup-content")[0].text), timeout=10)
+    assert counts.search(css(browser, ".leaflet-popup-content")[0].text)
     browser.execute_script("arguments[0].scrollIntoView()", css(browser, ".leaflet-container")[0])
     css(browser, ".leaflet-container")[0].screenshot(str(ARTIFACTS / "5-map-popup.png"))
 
