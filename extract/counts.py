@@ -131,6 +131,10 @@ def _category(unit: dict, name: str, clause: str, after: str) -> str | None:
     rules = _rules()
     if unit.get("category"):
         return unit["category"]
+    sector = re.match(r"^\s*([a-z]{4,})\b", after) if unit.get("qualified") else None
+    if sector and sector.group(1) not in _FUNCTION_WORDS:  # "buruh pelabuhan", but "buruh rentan" is rentan
+        named = next((c for p, c in rules["categories"] if p.search(sector.group(1))), None)
+        return named or f"{unit['phrase']} {sector.group(1)}"
     if unit["kind"] == "share":
         m = re.match(r"^\s*(?:yang\s+|sudah\s+|telah\s+)*((?:belum\s+)?\w+)", after)
         if m and m.group(1).lower() in rules["shares"]:

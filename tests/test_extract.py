@@ -162,3 +162,14 @@ def test_counts_refer_back_and_new_units(extractor, sentence, expected):
     facts = extractor.extract("Kuala Pembuang (ANTARA) - BPJS Ketenagakerjaan Cabang Sampit mencatat kepesertaan.\n\n"
                               + sentence, always_facts=True)
     assert [(c.value, c.unit, c.funding) for c in facts.counts] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Pemkot menanggung iuran 650 buruh pelabuhan dan 120 buruh rentan.", ["buruh pelabuhan", "pekerja rentan"]),
+    ("Sebanyak 3.000 ketua RT dan RW serta 900 anggota linmas ikut didaftarkan.", ["ketua RT/RW", "linmas"]),
+    ("Iuran 1.200 perangkat nagari dan 400 buruh tani dibayar Pemkab.", ["perangkat desa", "petani"]),
+])
+def test_count_categories_of_sectors(extractor, sentence, expected):
+    facts = extractor.extract("Padang (ANTARA) - BPJS Ketenagakerjaan Cabang Padang mencatat kepesertaan baru.\n\n"
+                              + sentence, always_facts=True)
+    assert [c.category for c in facts.counts] == expected
