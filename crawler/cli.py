@@ -126,18 +126,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def add_ner_option(parser: argparse.ArgumentParser) -> None:
+    # no default here: importing extract (and spaCy) would slow every 'pantau --help'; make_extractor fills it in
+    parser.add_argument("--ner", metavar="SPEC",
+                        help="NER that runs before the rules: spacy (pantau's own model, the default), spacy:PATH, "
+                             "transformers:PATH (a local token-classification model folder; needs the "
+                             "transformers extra) or off (rules alone, faster)")
+
+
+def make_extractor(spec: str | None):
+    """The Extractor with the NER ``spec`` (None: extract.pipeline.DEFAULT_NER); a clear exit when that NER
+    cannot be loaded."""
+    from extract import Extractor
     from extract.pipeline import DEFAULT_NER
 
-    parser.add_argument("--ner", default=DEFAULT_NER, metavar="SPEC",
-                        help=f"NER that runs before the rules: spacy (pantau's own model), spacy:PATH, "
-                             f"transformers:PATH (a local token-classification model folder; needs the "
-                             f"transformers extra) or off (default: {DEFAULT_NER})")
-
-
-def make_extractor(spec: str):
-    """The Extractor with the NER ``spec``; a clear exit when that NER cannot be loaded."""
-    from extract import Extractor
-
+    spec = spec or DEFAULT_NER
     try:
         return Extractor(ner=spec)
     except (ValueError, FileNotFoundError, OSError) as exc:
@@ -168,7 +170,8 @@ def cmd_crawl(args) -> int:
     if args.jobdir:
         settings["JOBDIR"] = args.jobdir
     make_extractor(args.ner)  # fail now, not in the middle of a crawl, when the NER cannot be loaded
-    settings["PANTAU_NER"] = args.ner
+    if args.ner:
+        settings["PANTAU_NER"] = args.ner
     started = time.monotonic()
     stats = run_crawls([(args.spider, spider_args)], args.db, settings)
     print_summary(args.db, stats, time.monotonic() - started)
