@@ -29,6 +29,7 @@ def _rules() -> dict:
     data = load_yaml("awards.yml")
     return {
         "awards": {name: re.compile(p, re.IGNORECASE) for name, p in data["awards"].items()},
+        "other_awards": re.compile(data["other_awards"], re.IGNORECASE),
         "win": re.compile(rf"\b{data['win_verbs']}\b", re.IGNORECASE),
         "passive": re.compile(rf"\b{data['passive_verbs']}\b", re.IGNORECASE),
         "follow": re.compile(rf"\b{data['follow_verbs']}\b", re.IGNORECASE),
@@ -49,6 +50,7 @@ class AwardContext:
     year: int | None = None
     level: str | None = None
     province: str | None = None  # province code
+    other: bool = False  # the last award named before this sentence is another one (BPJAMSOSTEK Award, Adipura)
 
 
 def award_context(text: str) -> AwardContext:
@@ -82,6 +84,22 @@ _RANK_LIST = re.compile(rf"\b{_HEAD}?\s*(?:(?:terbaik|ke-?)\s*)?(?P<list>{_LIST}
 _HEADED_LIST = re.compile(rf"\b{_HEAD}\s+(?:(?:terbaik|ke-?)\s*)?(?P<list>{_LIST})", re.IGNORECASE)
 
 
+#: A recipient's name as written: its capitalised words ("Pemkab Belitung", "PT Meratus Agro Lestari").
+_WRITTEN = re.compile(r"(?:[A-Z][\w&'./-]*\s?)*")
+#: Rank phrases with no ordinal mean the first place ("predikat terbaik", "juara umum"); a rank in brackets
+#: after a recipient ("Kabupaten Bekasi (I)") is a rank. Both are rewritten to the form the rules read.
+_IMPLICIT_FIRST = re.compile(
+    r"\b(?:predikat\s+terbaik|(?:sebagai\s+)?yang\s+terbaik|juara\s+umum)\b"
+    r"(?!\s+(?:ke-?\s?)?(?:\d|[IVX]+\b|pertama|kedua|ketiga|keempat|kelima|satu|dua|tiga|empat|lima))",
+    re.IGNORECASE)
+_BRACKET_RANK = re.compile(r"\((I{1,3}|IV|V)\)")
+
+
+def _normalize_ranks(clause: str) -> str:
+    """``Kabupaten Bekasi (I)`` → ``Kabupaten Bekasi (juara I)``; ``predikat terbaik`` → ``peringkat pertama``."""
+    return _BRACKET_RANK.sub(r"(juara \1)", _IMPLICIT_FIRST.sub("peringkat pertama", clause))
+
+
 def _recipients(segment: str, province: str | None) -> list[tuple[int, str, str]]:
     """Regions and organisations named in ``segment``: (position, name, kind), left to right.
 
@@ -111,14 +129,16 @@ def find_awards(sentence: str, ctx: AwardContext | None = None) -> list[Award]:
     ctx = ctx or award_context(sentence)
     named = next((n for n, p in rules["awards"].items() if p.search(sentence)), None)
     award = named or ctx.award
-    if not award:
-        return []
+    if named or rules["other_awards"].search(sentence):
+        ctx.other = not named
+    if not award or ctx.other:
+        return []  # "BPJAMSOSTEK Award 2024 diberikan kepada ...": that award's results, until Paritrana is named
     level_m = rules["level"].search(sentence)
     level = level_m.group(1).lower() if level_m else ctx.level
     results: list[tuple[str, str, int | None, bool, str, int | None]] = []
     state: dict = {}
     body = sentence[find_dateline(sentence)[2]:]  # "Pontianak (ANTARA) - ...": the city only says where
-    for clause in _split_clauses(body):
+    for clause in _split_clauses(_normalize_ranks(body)):
         year = _year(clause) or _year(sentence) or ctx.year
         found = _clause_results(clause, ctx, state)
         results += [(name, kind, rank, nominee, clause, year) for name, kind, rank, nominee in found]
@@ -223,10 +243,12 @@ def _adjacent(clause: str, names, ranks) -> list[tuple[str, str, int | None, boo
             if pos >= rank_m.end() and rules["rank_then"].match(clause[rank_m.end():pos]):
                 pick = (pos, name, kind)
                 break
-            end = pos + len(name)
+            end = pos + len(_WRITTEN.match(clause, pos).group(0).rstrip())  # "Pemkab Belitung" as written
             between = clause[end:rank_m.start()] if end <= rank_m.start() else None
-            if between is not None and clause[pos:end] == name and (
-                    rules["then_rank"].match(between) or rules["win"].fullmatch(between.strip())):
+            # "Kota Palangka Raya, Provinsi Kalimantan Tengah berhasil meraih": the province only locates the city
+            locator = kind == "provinsi" and any(p < pos for p, _, _ in names) and clause[:pos].rstrip().endswith(",")
+            if between is not None and (rules["then_rank"].match(between)
+                                        or (rules["win"].fullmatch(between.strip()) and not locator)):
                 pick = (pos, name, kind)
         if pick and pick[0] not in used:
             used.add(pick[0])

@@ -116,6 +116,19 @@ def test_seed_numbers(extractor, seeds):
      [("Kota Palangka Raya", 1), ("Kabupaten Barito Utara", 3)]),
     ("Posisi kedua ditempati Kabupaten Pulang Pisau, disusul Kabupaten Gunung Mas di posisi terbaik ketiga.",
      [("Kabupaten Pulang Pisau", 2), ("Kabupaten Gunung Mas", 3)]),
+    # ranks with no ordinal, ranks in brackets, recipients written as Pemkab/Pemprov
+    ("Pemkab Katingan berhasil menyabet predikat terbaik pada kategori pemerintah kabupaten/kota.",
+     [("Kabupaten Katingan", 1)]),
+    ("Kabupaten Lamandau keluar sebagai juara umum, mengungguli Kabupaten Sukamara di posisi kedua.",
+     [("Kabupaten Lamandau", 1), ("Kabupaten Sukamara", 2)]),
+    ("Kategori pemerintah kabupaten/kota: Kabupaten Murung Raya (I), Kota Palangka Raya (II).",
+     [("Kabupaten Murung Raya", 1), ("Kota Palangka Raya", 2)]),
+    ("Adapun kategori ini dimenangi Pemkab Seruyan di peringkat pertama dan Pemkot Palangka Raya di peringkat kedua.",
+     [("Kabupaten Seruyan", 1), ("Kota Palangka Raya", 2)]),
+    ("Kabupaten Kapuas menyusul sebagai juara II, lalu Kabupaten Barito Selatan sebagai juara III.",
+     [("Kabupaten Kapuas", 2), ("Kabupaten Barito Selatan", 3)]),
+    # another award's results are not Paritrana's
+    ("BPJS Ketenagakerjaan menyerahkan BPJAMSOSTEK Award kepada PT Sampit Sawit Jaya sebagai peringkat pertama.", []),
     # the dateline's city says where the story was written, not who was nominated
     ("Sampit (ANTARA) - Kabupaten Kotawaringin Timur masuk nominasi Paritrana tingkat nasional.",
      [("Kabupaten Kotawaringin Timur", None)]),
