@@ -134,18 +134,16 @@ def add_ner_option(parser: argparse.ArgumentParser) -> None:
 
 
 def make_extractor(spec: str | None):
-    """The Extractor with the NER ``spec`` (None: extract.pipeline.DEFAULT_NER); a clear exit when that NER
-    cannot be loaded."""
-    from extract import Extractor
-    from extract.pipeline import DEFAULT_NER
+    """The process's Extractor with the NER ``spec`` (None: extract.pipeline.DEFAULT_NER); a clear exit when
+    that NER cannot be loaded."""
+    from extract.pipeline import DEFAULT_NER, shared_extractor
 
-    spec = spec or DEFAULT_NER
     try:
-        return Extractor(ner=spec)
+        return shared_extractor(spec)
     except (ValueError, FileNotFoundError, OSError) as exc:
-        raise SystemExit(f"pantau: cannot use --ner {spec}: {exc}") from exc
+        raise SystemExit(f"pantau: cannot use --ner {spec or DEFAULT_NER}: {exc}") from exc
     except ImportError as exc:
-        raise SystemExit(f"pantau: --ner {spec} needs the transformers extra "
+        raise SystemExit(f"pantau: --ner {spec or DEFAULT_NER} needs the transformers extra "
                          f"(pip install 'pantau[transformers]'): {exc}") from exc
 
 
@@ -169,7 +167,7 @@ def cmd_crawl(args) -> int:
     settings = _pairs(args.settings, "-s")
     if args.jobdir:
         settings["JOBDIR"] = args.jobdir
-    make_extractor(args.ner)  # fail now, not in the middle of a crawl, when the NER cannot be loaded
+    make_extractor(args.ner)  # fail now, not mid-crawl, if the NER cannot load; the pipelines reuse this one
     if args.ner:
         settings["PANTAU_NER"] = args.ner
     started = time.monotonic()

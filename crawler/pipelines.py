@@ -30,11 +30,10 @@ class StorePipeline:
 
     def open_spider(self, spider=None):
         if self.db_path not in self.shared:
-            from extract import Extractor
-            from extract.pipeline import DEFAULT_NER
+            from extract.pipeline import shared_extractor
 
-            ner = self.crawler.settings.get("PANTAU_NER") or DEFAULT_NER
-            self.shared[self.db_path] = Processor(self.db_path, Extractor(ner=ner))
+            extractor = shared_extractor(self.crawler.settings.get("PANTAU_NER"))
+            self.shared[self.db_path] = Processor(self.db_path, extractor)
         self.processor = self.shared[self.db_path]
 
     def process_item(self, item, spider=None):

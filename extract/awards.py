@@ -13,7 +13,7 @@ from functools import cache
 
 from extract.facts import Award
 from extract.gazetteer import regions
-from extract.numbers import RANK_RE, parse_ordinal
+from extract.numbers import RANK_RE, RANK_WORD, parse_ordinal
 from extract.resources import load_yaml
 from extract.text import find_dateline
 
@@ -90,7 +90,7 @@ _WRITTEN = re.compile(r"(?:[A-Z][\w&'./-]*\s?)*")
 #: after a recipient ("Kabupaten Bekasi (I)") is a rank. Both are rewritten to the form the rules read.
 _IMPLICIT_FIRST = re.compile(
     r"\b(?:predikat\s+terbaik|(?:sebagai\s+)?yang\s+terbaik|juara\s+umum)\b"
-    r"(?!\s+(?:ke-?\s?)?(?:\d|[IVX]+\b|pertama|kedua|ketiga|keempat|kelima|satu|dua|tiga|empat|lima))",
+    rf"(?!\s+(?:ke-?\s?)?{RANK_WORD})",
     re.IGNORECASE)
 _BRACKET_RANK = re.compile(r"\((I{1,3}|IV|V)\)")
 

@@ -25,23 +25,17 @@ from extract.gazetteer import regions
 from extract.officials import find_officials, merge_officials
 from extract.quotes import find_quotes
 from extract.text import find_dateline
+from extract.tokenizer import doc_text
 
 for _name in ("officials", "counts", "awards", "quotes", "regions", "region", "paragraph_spans", "ner"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
 
-def text_of(doc: Doc) -> str:
-    """``doc.text``, kept on the Doc: spaCy rebuilds ``doc.text`` from every token on each call."""
-    if "pantau_text" not in doc.user_data:
-        doc.user_data["pantau_text"] = doc.text
-    return doc.user_data["pantau_text"]
-
-
 def paragraphs(doc: Doc) -> list[tuple[int, str]]:
     """The Doc's paragraphs with their character offsets (the Extractor joins them with blank lines)."""
     out, at = [], 0
-    for part in text_of(doc).split("\n\n"):
+    for part in doc_text(doc).split("\n\n"):
         if part.strip():
             out.append((at, part))
         at += len(part) + 2
@@ -56,7 +50,7 @@ _SENTENCE_END = re.compile(r"""(?<=[.!?])["')\]]*(?=\s+["'(\[]?[A-Z0-9])|(?=\n\n
 def sentences(doc: Doc) -> list[tuple[int, str]]:
     """Sentences with their character offsets, never crossing a paragraph (set by ``pantau_sentences``)."""
     if "pantau_sentences" not in doc.user_data:
-        doc.user_data["pantau_sentences"] = split_sentences(text_of(doc))
+        doc.user_data["pantau_sentences"] = split_sentences(doc_text(doc))
     return doc.user_data["pantau_sentences"]
 
 
@@ -100,7 +94,7 @@ class RegionsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         gaz = regions()
-        text = text_of(doc)
+        text = doc_text(doc)
         mentions = gaz.find(text)
         doc._.regions = mentions
         city, _, _ = find_dateline(text)
@@ -138,7 +132,7 @@ class CountsComponent:
         starts = [m.start for m in mentions]
         counts, state, paragraph = [], {}, None
         for at, sentence in sentences(doc):
-            here = text_of(doc).rfind("\n\n", 0, at)
+            here = doc_text(doc).rfind("\n\n", 0, at)
             if here != paragraph:  # the counted noun carries over within a paragraph only
                 state, paragraph = {}, here
             for count in find_counts(sentence, state):
@@ -167,7 +161,7 @@ class AwardsComponent:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        ctx = award_context(text_of(doc))
+        ctx = award_context(doc_text(doc))
         if doc._.region is not None:
             ctx.province = doc._.region.province_code
         awards, seen = [], set()

@@ -102,8 +102,9 @@ def find_counts(sentence: str, state: dict | None = None) -> list[Count]:
         if nxt is not None and num.value == 1 and sentence[num.end + taken:nxt.start].strip() == "":
             continue
         previous_unit = state["unit"] = unit
-        after_next = numbers[idx + 2].start if linked and idx + 2 < len(numbers) else len(sentence)
-        clause_end = after_next if linked else nxt.start if nxt else len(sentence)
+        # the clause ends at the next number; a linked count's runs past the number it borrows its noun from
+        ahead = idx + 2 if linked else idx + 1
+        clause_end = numbers[ahead].start if ahead < len(numbers) else len(sentence)
         clause_start = numbers[idx - 1].end if idx else 0
         name = unit.get("unit") or (_phrase_in(rest[:taken], unit["phrase"]) if taken else unit["phrase"])
         found.append(Count(

@@ -29,7 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-import extract.tokenizer  # noqa: F401  (the trained pipeline's tokenizer)
+from extract.tokenizer import doc_text  # importing it registers the trained pipeline's tokenizer
 
 LABELS = ("PER", "ORG", "LOC")
 #: Where the NER sits in pantau's pipeline: after sentence boundaries, before every rule component.
@@ -150,11 +150,6 @@ def load_model(path: str | None = None) -> Language:
     return spacy.load(path)
 
 
-def _text(doc: Doc) -> str:
-    """The Doc's text as pantau's tokenizer kept it (``doc.text`` rebuilds it from every token)."""
-    return doc.user_data.get("pantau_text") or doc.text
-
-
 @Language.factory(NER_NAME, default_config={"model": None, "batch_size": 32})
 class NerComponent:
     """Runs pantau's spaCy NER (``model``: a pipeline folder; ``None``: the shipped one) and sets the entities."""
@@ -165,11 +160,11 @@ class NerComponent:
         self.batch_size = batch_size
 
     def __call__(self, doc: Doc) -> Doc:
-        return self._copy(doc, self.model(_text(doc)))
+        return self._copy(doc, self.model(doc_text(doc)))
 
     def pipe(self, docs: Iterable[Doc], batch_size: int | None = None):
         docs = list(docs)
-        tagged = self.model.pipe((_text(d) for d in docs), batch_size=batch_size or self.batch_size)
+        tagged = self.model.pipe((doc_text(d) for d in docs), batch_size=batch_size or self.batch_size)
         for doc, ner_doc in zip(docs, tagged, strict=True):
             yield self._copy(doc, ner_doc)
 

@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.ner import set_entities
+from extract.tokenizer import doc_text
 
 #: Entity types as models name them → pantau's labels (anything else is outside).
 TYPES = {
@@ -129,7 +130,7 @@ class TokenClassifier:
         """Entities of each Doc as (start_char, end_char, label), word pieces voted onto its tokens."""
         if not docs:
             return []
-        pieces = self._pieces([doc.text for doc in docs])
+        pieces = self._pieces([doc_text(doc) for doc in docs])
         return [self._entities(doc, found) for doc, found in zip(docs, pieces, strict=True)]
 
     def _windows(self, texts: Sequence[str]):

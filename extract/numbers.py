@@ -41,9 +41,10 @@ NUMBER_RE = re.compile(
     re.IGNORECASE,
 )
 
+#: What follows a rank word as the rank itself: "2", "II", "kedua", "dua".
+RANK_WORD = r"(?:\d+|[IVX]+\b|pertama|kedua|ketiga|keempat|kelima|satu|dua|tiga|empat|lima)"
 RANK_RE = re.compile(
-    r"\b(?P<head>peringkat|juara|terbaik|rangking|ranking|posisi|urutan)\s+(?:ke-?\s?)?"
-    r"(?P<rank>\d+|[IVX]+\b|pertama|kedua|ketiga|keempat|kelima|satu|dua|tiga|empat|lima)",
+    rf"\b(?P<head>peringkat|juara|terbaik|rangking|ranking|posisi|urutan)\s+(?:ke-?\s?)?(?P<rank>{RANK_WORD})",
     re.IGNORECASE,
 )
 

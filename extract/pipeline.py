@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 import spacy
@@ -80,3 +81,14 @@ class Extractor:
             awards=doc._.awards if keep else [],
             quotes=doc._.quotes if keep else [],
         )
+
+
+def shared_extractor(ner: str | None = None) -> Extractor:
+    """One ``Extractor`` per NER in a process (``None``: ``DEFAULT_NER``): the command line loads it to check the
+    NER works, and the crawl's item pipelines use that same one, so a model is loaded once."""
+    return _extractor_for(ner or DEFAULT_NER)
+
+
+@cache
+def _extractor_for(ner: str) -> Extractor:
+    return Extractor(ner=ner)

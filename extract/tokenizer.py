@@ -26,13 +26,18 @@ KEEP_WHOLE = ("anak-anak", "Kabupaten/Kota", "ke-2")
 
 
 class KeepTextTokenizer(Tokenizer):
-    """spaCy's Tokenizer that also keeps the text on the Doc (``doc.user_data["pantau_text"]``): the
-    components read it there instead of rebuilding ``doc.text`` from every token."""
+    """spaCy's Tokenizer that also keeps the text on the Doc: ``doc_text(doc)`` reads it there instead of
+    rebuilding ``doc.text`` from every token."""
 
     def __call__(self, text):
         doc = super().__call__(text)
         doc.user_data["pantau_text"] = text
         return doc
+
+
+def doc_text(doc) -> str:
+    """The Doc's text: as ``KeepTextTokenizer`` kept it, else ``doc.text`` (rebuilt from every token)."""
+    return doc.user_data.get("pantau_text") or doc.text
 
 
 @spacy.registry.tokenizers("pantau.indonesian_tokenizer.v1")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from models import CORPUS
+from models.corpus.convert import read_documents
 
 #: Labels as another project's model might name them: the backend maps them to PER/ORG/LOC.
 FOREIGN_LABELS = ("O", "B-PERSON", "I-PERSON", "B-ORGANIZATION", "I-ORGANIZATION", "B-GPE", "I-GPE")
@@ -22,10 +22,7 @@ FOREIGN_LABELS = ("O", "B-PERSON", "I-PERSON", "B-ORGANIZATION", "I-ORGANIZATION
 
 def corpus_vocab() -> list[str]:
     """Special tokens, every character (alone and as ``##`` continuation) and every word of the corpus."""
-    words: set[str] = set()
-    for path in sorted((CORPUS / "raw").glob("*.txt")):
-        text = re.sub(r"\[\[([^|\]]+)\|[A-Z]+\]\]", r"\1", path.read_text(encoding="utf-8"))
-        words.update(re.findall(r"\w+|[^\w\s]", text))
+    words = {w for doc in read_documents() for text, _ in doc.sentences for w in re.findall(r"\w+|[^\w\s]", text)}
     chars = sorted({c for w in words for c in w})
     return ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *chars, *("##" + c for c in chars),
             *sorted(w for w in words if len(w) > 1)]

@@ -25,10 +25,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
 import extract.tokenizer  # noqa: F401  (registers pantau.indonesian_tokenizer.v1)
+from extract.ner import LABELS
 
 HERE = Path(__file__).parent
 RAW = HERE / "raw"
-LABELS = ("PER", "ORG", "LOC")
 SPLITS = ("train", "dev", "test")
 #: Share of each file group's documents in dev and in test (the rest is train).
 HELD = 0.10
