@@ -70,7 +70,8 @@ def serve(db_path: str, port: int = 8001, host: str = "127.0.0.1", immutable: bo
         proc = subprocess.Popen(datasette_args(db_path, port, host, immutable, metadata=write_metadata(db_path, tmp)))
         previous = signal.signal(signal.SIGTERM, lambda signum, frame: proc.terminate())
         try:
-            return proc.wait()
+            code = proc.wait()
+            return 0 if code == -signal.SIGTERM else code  # stopped as asked, not failed
         except KeyboardInterrupt:  # the terminal sent SIGINT to Datasette as well
             proc.wait()
             return 0
