@@ -71,12 +71,15 @@ class Regions:
                 if region.kind != "provinsi" or len(row["alias"].split()) > 1:
                     for prefix in KIND_PREFIXES[region.kind]:
                         self._add(f"{prefix} {row['alias']}", region)
-        self.longest = max(len(k) for k in self._surface)
-        self._first_words = {k[0] for k in self._surface}
+        #: For each word a name starts with, the lengths (in words) of the names it starts, longest first.
+        self._lengths: dict[str, tuple[int, ...]] = {}
+        for key in self._surface:
+            self._lengths[key[0]] = tuple(sorted({len(key), *self._lengths.get(key[0], ())}, reverse=True))
 
-    def may_start(self, word: str) -> bool:
-        """Whether some region's name starts with ``word`` (a quick test before ``lookup``)."""
-        return word.rstrip(".") in self._first_words
+    def name_lengths(self, word: str) -> tuple[int, ...]:
+        """How many words long the names that start with ``word`` are, longest first:
+        ``regions().name_lengths("Palangka") == (2,)``; ``()`` when no name starts with it."""
+        return self._lengths.get(word.rstrip("."), ())
 
     def _add(self, surface: str, region: Region) -> None:
         key = tuple(_tokens(surface))
@@ -107,12 +110,15 @@ class Regions:
         """Every region named in ``text``, longest name first, left to right."""
         words = [(m.group(0).rstrip("."), m.start()) for m in _WORD.finditer(text)]
         found, i = [], 0
+        lengths = self._lengths
         while i < len(words):
-            if words[i][0] not in self._first_words:
+            if words[i][0] not in lengths:
                 i += 1
                 continue
-            for n in range(min(self.longest, len(words) - i), 0, -1):
+            for n in lengths[words[i][0]]:
                 chunk = words[i:i + n]
+                if len(chunk) < n:
+                    continue
                 # the words of one name are separated only by spaces
                 gaps = (text[a[1] + len(a[0]):b[1]] for a, b in zip(chunk, chunk[1:], strict=False))
                 if any(gap.strip() not in ("", ".") for gap in gaps):

@@ -15,13 +15,27 @@ from extract.resources import load_yaml
 
 
 @cache
-def _patterns() -> dict[str, list[re.Pattern]]:
-    return {k: [re.compile(p, re.IGNORECASE) for p in v] for k, v in load_yaml("relevance.yml").items()}
+def _patterns() -> dict[str, list[tuple[re.Pattern, bool]]]:
+    """Each pattern of ``relevance.yml``, and whether it must start at a word boundary (a leading ``\\b``,
+    checked after the match so that the pattern can start with its literal word)."""
+    return {kind: [(re.compile(p.removeprefix(r"\b")), p.startswith(r"\b")) for p in patterns]
+            for kind, patterns in load_yaml("relevance.yml").items()}
 
 
 def relevance_hits(text: str) -> dict[str, int]:
     """How often ``text`` names each group of ``relevance.yml`` (strong, weak, off_topic)."""
-    return {kind: sum(len(p.findall(text)) for p in pats) for kind, pats in _patterns().items()}
+    text = text.lower()
+    return {kind: sum(_count(pattern, bounded, text) for pattern, bounded in patterns)
+            for kind, patterns in _patterns().items()}
+
+
+def _count(pattern: re.Pattern, bounded: bool, text: str) -> int:
+    if not bounded:
+        return len(pattern.findall(text))
+    return sum(1 for m in pattern.finditer(text) if not m.start() or not _WORD_CHAR.match(text, m.start() - 1))
+
+
+_WORD_CHAR = re.compile(r"\w")
 
 
 def relevance_score(text: str, hits: dict[str, int] | None = None) -> float:

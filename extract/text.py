@@ -14,9 +14,11 @@ from functools import lru_cache
 
 from extract.resources import load_yaml
 
-_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "″": '"',
-                         "‘": "'", "’": "'", "‚": "'", "‛": "'", "`": "'"})
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_QUOTES = {"“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "″": '"',
+           "‘": "'", "’": "'", "‚": "'", "‛": "'", "`": "'"}
+#: Runs of spaces that become one plain space: two or more, or one that is not a plain space (a lone plain
+#: space is left alone, which is most of them, so the substitution has little to do).
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200b\u202f\u205f\u3000]")
 
 # "Palangka Raya (ANTARA) - ", "Denpasar (bisnisbali.com) – ", "bakabar.com, BANJARMASIN – ",
 # "TRIBUNNEWS.COM, MATARAM - ", "KOMPAS.com - ", "Mataram, Suara NTB - ".
@@ -53,7 +55,8 @@ def _rules() -> dict:
     data = load_yaml("boilerplate.yml")
     flags = re.IGNORECASE
     return {
-        "drop": [re.compile(p, flags) for p in data["drop_paragraphs"]],
+        # one alternation: a paragraph is chrome when any pattern matches
+        "drop": re.compile("|".join(f"(?:{p})" for p in data["drop_paragraphs"]), flags),
         "caption": re.compile(data["caption_suffix"]),
         "initials": re.compile(data["trailing_initials"]),
         "credit": re.compile(data["credit_line"], flags),
@@ -77,7 +80,7 @@ def outlet_name(written: str | None) -> str | None:
 #: No word is this long; a run of non-space characters this long (binary junk, a row of quote marks) is cut
 #: into pieces so that tokenizing it stays linear.
 LONGEST_WORD = 100
-_RUN = re.compile(rf"\S{{{LONGEST_WORD},}}")
+_RUN = re.compile(rf"(?<!\S)\S{{{LONGEST_WORD},}}")  # tried at word starts only
 #: Control and format characters (other than newline and tab), zero-width spaces, byte-order marks.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\ufff9-\ufffb]")
 
@@ -89,8 +92,13 @@ def _cut(m: re.Match) -> str:
 
 def normalize(text: str) -> str:
     """Unicode NFC, one kind of double and single quote, plain spaces, no space before a closing quote."""
-    text = unicodedata.normalize("NFC", text).translate(_QUOTES)
-    text = _RUN.sub(_cut, _SPACES.sub(" ", text))
+    text = unicodedata.normalize("NFC", text)
+    for mark, plain in _QUOTES.items():  # str.replace per mark is many times faster than str.translate
+        if mark in text:
+            text = text.replace(mark, plain)
+    if not text.isascii() or "  " in text or "\t" in text:  # else no space to change
+        text = _SPACES.sub(" ", text)
+    text = _RUN.sub(_cut, text)
     text = _CONTROL.sub("", text)
     # "…Kalsel, ”" — a stray space between the last punctuation and the closing mark.
     return re.sub(r'([,.!?;])\s+"(?=\s|$|[,.;)])', r'\1"', text)
@@ -98,7 +106,7 @@ def normalize(text: str) -> str:
 
 def split_paragraphs(text: str) -> list[str]:
     """Paragraphs are lines; blank lines, ``<br>``-runs turned into newlines and spacers all separate."""
-    return [p.strip() for p in re.split(r"\s*\n\s*", normalize(text)) if p.strip()]
+    return [p for p in map(str.strip, normalize(text).split("\n")) if p]
 
 
 def find_dateline(paragraph: str) -> tuple[str | None, str | None, int]:
@@ -112,8 +120,12 @@ def find_dateline(paragraph: str) -> tuple[str | None, str | None, int]:
     return None, None, 0
 
 
+_NOT_WORD = re.compile(r"\W+")
+
+
 def _key(paragraph: str) -> str:
-    return " ".join(re.sub(r"[^\w ]+", " ", paragraph.casefold()).split())
+    """What two copies of a paragraph share: its words, casefolded, one space apart."""
+    return _NOT_WORD.sub(" ", paragraph.casefold()).strip()
 
 
 def clean_text(text: str, title: str | None = None) -> CleanText:
@@ -146,20 +158,23 @@ def clean_text(text: str, title: str | None = None) -> CleanText:
             out.credit = outlet_name(credit.group("credit").strip(" ."))
             out.dropped.append(paragraph)
             continue
-        if _is_chrome(paragraph, rules) or rules["caption"].search(paragraph) or _key(paragraph) == title_key:
+        key = _key(paragraph)
+        if _is_chrome(paragraph, rules) or rules["caption"].search(paragraph) or key == title_key:
             out.dropped.append(paragraph)
             continue
-        paragraph = rules["initials"].sub("", paragraph).strip()
-        key = _key(paragraph)
+        initials = rules["initials"].search(paragraph)
+        if initials:
+            paragraph = paragraph[:initials.start()].strip()
+            key = _key(paragraph)
         if key in seen:
             out.repeated += 1
             continue
         # A repeated copy of the first paragraph may have lost its dateline.
         _, _, cut = find_dateline(paragraph)
-        seen.update({key, _key(paragraph[cut:])})
+        seen.update({key, _key(paragraph[cut:])} if cut else {key})
         out.paragraphs.append(paragraph)
     return out
 
 
 def _is_chrome(paragraph: str, rules: dict) -> bool:
-    return any(p.search(paragraph) for p in rules["drop"]) or bool(rules["date_only"].match(paragraph))
+    return bool(rules["drop"].search(paragraph) or rules["date_only"].match(paragraph))
