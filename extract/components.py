@@ -43,8 +43,9 @@ def paragraphs(doc: Doc) -> list[tuple[int, str]]:
 
 
 #: A sentence ends after ``.``, ``!`` or ``?`` and any closing quote or bracket, before a space and a word that
-#: can start a sentence; and at every paragraph break.
-_SENTENCE_END = re.compile(r"""(?<=[.!?])["')\]]*(?=\s+["'(\[]?[A-Z0-9])|(?=\n\n)""")
+#: can start a sentence; and at every paragraph break. (The pattern starts with its punctuation mark, so
+#: that ``re`` jumps from one to the next.)
+_SENTENCE_END = re.compile(r"""[.!?]["')\]]*(?=\s+["'(\[]?[A-Z0-9])""")
 
 
 def sentences(doc: Doc) -> list[tuple[int, str]]:
@@ -54,10 +55,15 @@ def sentences(doc: Doc) -> list[tuple[int, str]]:
     return doc.user_data["pantau_sentences"]
 
 
+_PARAGRAPH_BREAK = re.compile("\n\n")
+
+
 def split_sentences(text: str) -> list[tuple[int, str]]:
     """``split_sentences("Satu. Dua!")`` is ``[(0, 'Satu.'), (6, 'Dua!')]``."""
     out, start = [], 0
-    for end in [*(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]:
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    ends += [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
+    for end in [*sorted(ends), len(text)]:
         piece = text[start:end]
         if piece.strip():
             out.append((start + len(piece) - len(piece.lstrip()), piece.strip()))

@@ -28,12 +28,18 @@ def _rules() -> dict:
     data = load_yaml("counts.yml")
     units = sorted(data["units"], key=lambda u: -len(u["phrase"]))
     fillers = "|".join(re.escape(f) for f in sorted(data["fillers"], key=len, reverse=True))
+    # one alternative per unit, longest first, each with its own optional filler: the first that matches wins,
+    # as if each were tried in turn, but in one call
+    unit_alternatives = "|".join(rf"(?:(?:{fillers})\s+)?(?P<u{k}>{re.escape(u['phrase'])})(?![\w/])"
+                                 for k, u in enumerate(units))
     return {
-        "units": [(re.compile(rf"^\s*(?:(?:{fillers})\s+)?({re.escape(u['phrase'])})(?![\w/])", re.IGNORECASE), u)
-                  for u in units],
-        "implicit": [re.compile(rf"^\s*{p}", re.IGNORECASE) for p in data["implicit_worker_after"]],
-        "not_before": [re.compile(p, re.IGNORECASE) for p in data["not_before"]],
-        "not_after": [re.compile(p, re.IGNORECASE) for p in data["not_after"]],
+        "units": re.compile(rf"\s*(?:{unit_alternatives})", re.IGNORECASE),
+        "unit_of": {f"u{k}": u for k, u in enumerate(units)},
+        "implicit": re.compile(r"\s*(?:" + "|".join(f"(?:{p})" for p in data["implicit_worker_after"]) + ")",
+                               re.IGNORECASE),
+        # the patterns end at the number (``\s*$``): searched in the last characters before it only
+        "not_before": re.compile("|".join(f"(?:{p})" for p in data["not_before"]), re.IGNORECASE),
+        "not_after": re.compile("|".join(f"(?:{p})" for p in data["not_after"]), re.IGNORECASE),
         "categories": [(re.compile(c["pattern"], re.IGNORECASE), c["category"]) for c in data["categories"]],
         "shares": data["share_categories"],
         "funding": [(re.compile(f["pattern"], re.IGNORECASE), f["funding"]) for f in data["funding"]],
@@ -46,14 +52,11 @@ def _rules() -> dict:
 def _unit_after(rest: str) -> tuple[dict | None, int]:
     """The counted noun right after a number: its rule and the characters it takes."""
     rules = _rules()
-    for pattern, unit in rules["units"]:
-        m = pattern.match(rest)
-        if m:
-            return unit, m.end()
-    for pattern in rules["implicit"]:
-        m = pattern.match(rest)
-        if m:
-            return {"phrase": "pekerja", "kind": "worker", "implicit": True}, 0
+    m = rules["units"].match(rest)
+    if m:
+        return rules["unit_of"][m.lastgroup], m.end()
+    if rules["implicit"].match(rest):
+        return {"phrase": "pekerja", "kind": "worker", "implicit": True}, 0
     m = rules["agent"].match(rest)
     if m and m.group(1) not in rules["agent_not"] and not m.group(1).endswith("an"):
         # "2.310 pendulang intan": the agent noun and, when it is not a function word, the word after it
@@ -62,6 +65,9 @@ def _unit_after(rest: str) -> tuple[dict | None, int]:
         return {"phrase": phrase, "kind": "worker", "category": phrase}, rest.index(phrase) + len(phrase)
     return None, 0
 
+
+#: How far before a number ``not_before`` looks: further than its longest word and the space after it.
+_NOT_BEFORE_REACH = 40
 
 #: A number that refers back to the last counted noun: "Dari 13 kabupaten/kota, ada 9 yang ...",
 #: "Sebanyak 4.100 di antaranya dibiayai Otsus, sedangkan 2.200 lainnya dari APBD".
@@ -80,7 +86,7 @@ def find_counts(sentence: str, state: dict | None = None) -> list[Count]:
     previous_unit = state.get("unit")
     for idx, num in enumerate(numbers):
         before, rest = sentence[:num.start], sentence[num.end:]
-        if any(p.search(before) for p in rules["not_before"]) or any(p.match(rest) for p in rules["not_after"]):
+        if rules["not_before"].search(before, max(0, num.start - _NOT_BEFORE_REACH)) or rules["not_after"].match(rest):
             continue
         if isinstance(num.value, int) and 1900 <= num.value <= 2100 and num.text.isdigit() \
                 and not _unit_after(rest)[0]:

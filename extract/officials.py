@@ -16,15 +16,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import accumulate, chain
-from operator import itemgetter
 from typing import NamedTuple
 
 from spacy.lang.id.stop_words import STOP_WORDS
 
 from extract.facts import Official
 from extract.gazetteer import names, organizations, regions, titles
+from extract.matching import WordFinder
 
 _TOKEN = re.compile(r"\w+(?:[-'’/]\w+)*|[^\w\s]")
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{0,3}|IX|X)$")
@@ -58,12 +58,17 @@ def tokenize(text: str) -> list[Tok]:
 def _lexicon() -> dict:
     t, o, n = titles(), organizations(), names()
 
-    def phrases(items) -> dict[str, list[tuple[str, ...]]]:
-        """Phrases indexed by their first word, longest first."""
-        index: dict[str, list[tuple[str, ...]]] = {}
-        for phrase in sorted({tuple(tokenize_words(i)) for i in items if i}, key=len, reverse=True):
-            index.setdefault(phrase[0], []).append(phrase)
-        return index
+    def phrases(items) -> dict:
+        """Phrases as a trie of words: ``{"Kepala": {"Dinas": {_END: True}, _END: True}}``."""
+        trie: dict = {}
+        for item in items:
+            words = tokenize_words(item) if item else []
+            if words:
+                node = trie
+                for word in words:
+                    node = node.setdefault(word, {})
+                node[_END] = True
+        return trie
 
     org_words = set()
     for canonical, aliases in (o.get("canonical") or {}).items():
@@ -93,26 +98,27 @@ def tokenize_words(text: str) -> list[str]:
     return [t.text for t in tokenize(text) if t.text not in {".", ","}]
 
 
-def _match_phrase(toks: list[Tok], i: int, phrases: dict[str, list[tuple[str, ...]]]) -> int:
-    """Length of the longest phrase in ``phrases`` that starts at token ``i`` (0 if none)."""
-    if i >= len(toks):
-        return 0
-    for phrase in phrases.get(toks[i].text, ()):
-        n = len(phrase)
-        if n == 1 or tuple(map(_text, toks[i:i + n])) == phrase:
-            return n
-    return 0
+def _match_phrase(toks: list[Tok], i: int, phrases: dict) -> int:
+    """Length of the longest phrase in ``phrases`` (a trie, see ``_lexicon``) that starts at token ``i``; 0 if none."""
+    node, longest, k = phrases, 0, i
+    while k < len(toks):
+        node = node.get(toks[k].text)
+        if node is None:
+            break
+        k += 1
+        if _END in node:
+            longest = k - i
+    return longest
 
 
-_text = itemgetter(0)  # a Tok's text
+#: Marks the end of a phrase in a trie of words.
+_END = ""
 
 
 @cache
-def _title_start() -> re.Pattern:
+def _title_start() -> WordFinder:
     """Any word a title can start with: a paragraph without one has no official to find."""
-    lex = _lexicon()
-    words = sorted(set(lex["prefixes"]) | set(lex["heads"]), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+    return WordFinder(_title_firsts())
 
 
 def _title_at(toks: list[Tok], i: int) -> int:
@@ -369,7 +375,7 @@ def find_officials(text: str, people: list[tuple[int, int]] | None = None) -> li
 def _title_firsts() -> frozenset[str]:
     """The words a title phrase (a prefix such as ``Pj`` or a head such as ``Kepala``) starts with."""
     lex = _lexicon()
-    return frozenset(lex["prefixes"]) | frozenset(lex["heads"])
+    return (frozenset(lex["prefixes"]) | frozenset(lex["heads"])) - {_END}
 
 
 def _tagged_after(toks: list[Tok], k: int, people: list[tuple[int, int]]) -> tuple[int, int]:
@@ -434,11 +440,15 @@ def _official(text, toks, d: _Designation, name_at: int, name_len: int) -> Offic
 
 def same_person(a: str, b: str) -> bool:
     """``Alit Wiradana`` and ``Ida Bagus Alit Wiradana`` are one person; so are ``Andika`` and ``Andika Candra``."""
-    wa = set(re.sub(r"[^\w ]", " ", a.casefold()).split())
-    wb = set(re.sub(r"[^\w ]", " ", b.casefold()).split())
+    wa, wb = _name_words(a), _name_words(b)
     if not wa or not wb:
         return False
     return wa <= wb or wb <= wa
+
+
+@lru_cache(maxsize=4096)
+def _name_words(name: str) -> frozenset[str]:
+    return frozenset(re.sub(r"[^\w ]", " ", name.casefold()).split())
 
 
 def merge_officials(officials: list[Official]) -> list[Official]:

@@ -72,7 +72,12 @@ _INTRODUCED = re.compile(r"(?:\bbernama\s+|\b(?:[Ss]audar[ai]|[Ii]bu|[Bb]apak)\s
 def introduced_people(text: str) -> list[str]:
     """Names introduced with an age in brackets or with ``bernama``:
     ``introduced_people("Siti Aminah (41), warga Desa Mas")`` is ``['Siti Aminah']``."""
+    if "bernama" not in text and not _AGE.search(text):  # neither way of introducing someone: skip the scan
+        return []
     return [m.group("name") or m.group("named") for m in _INTRODUCED.finditer(text)]
+
+
+_AGE = re.compile(r"\(\d")
 
 
 def find_quotes(paragraphs: list[str], people: list[str], ner: Entities | None = None) -> list[Quote]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from extract.matching import at_word_start
 from extract.resources import load_yaml
 
 
@@ -32,10 +33,7 @@ def relevance_hits(text: str) -> dict[str, int]:
 def _count(pattern: re.Pattern, bounded: bool, text: str) -> int:
     if not bounded:
         return len(pattern.findall(text))
-    return sum(1 for m in pattern.finditer(text) if not m.start() or not _WORD_CHAR.match(text, m.start() - 1))
-
-
-_WORD_CHAR = re.compile(r"\w")
+    return sum(1 for m in pattern.finditer(text) if at_word_start(text, m.start()))
 
 
 def relevance_score(text: str, hits: dict[str, int] | None = None) -> float:
