@@ -42,7 +42,11 @@ def _rules() -> dict:
         "not_after": re.compile("|".join(f"(?:{p})" for p in data["not_after"]), re.IGNORECASE),
         "categories": [(re.compile(c["pattern"], re.IGNORECASE), c["category"]) for c in data["categories"]],
         "shares": data["share_categories"],
-        "funding": [(re.compile(f["pattern"], re.IGNORECASE), f["funding"]) for f in data["funding"]],
+        # the first to match after the number wins, the earlier in the list where two start together: that is
+        # how an alternation chooses, so one pattern finds it
+        "funding": re.compile("|".join(f"(?P<f{k}>{f['pattern']})" for k, f in enumerate(data["funding"])),
+                              re.IGNORECASE),
+        "funding_of": {f"f{k}": f["funding"] for k, f in enumerate(data["funding"])},
         "place_not_after": re.compile(data["place_not_after"], re.IGNORECASE),
         "agent": re.compile(rf"^\s*(?:(?:{fillers})\s+)?({data['agent_noun']})(?:\s+([a-z]{{4,}}))?\b"),
         "agent_not": set(data["agent_not"]),
@@ -159,9 +163,11 @@ def _category(unit: dict, name: str, clause: str, after: str) -> str | None:
 
 
 def _funding(after: str) -> str | None:
-    best = None
-    for pattern, funding in _rules()["funding"]:
-        m = pattern.search(after)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), funding)
-    return best[1] if best else None
+    rules = _rules()
+    m = rules["funding"].search(after)
+    return rules["funding_of"][_outer_group(m)] if m else None
+
+
+def _outer_group(m: re.Match) -> str:
+    """The named group (``f0``, ``f1``…) of the alternative that matched; inner groups are unnamed."""
+    return next(name for name, value in m.groupdict().items() if value is not None)

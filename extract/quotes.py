@@ -17,6 +17,7 @@ from functools import cache
 
 from extract.facts import Quote
 from extract.gazetteer import names
+from extract.matching import WordFinder
 from extract.ner import Entities, person_name
 from extract.officials import find_officials, not_a_name, read_name, same_person, tokenize
 from extract.resources import load_yaml
@@ -208,10 +209,8 @@ def _mentions(text: str, people: list[str], quoted: list[tuple[int, int]]) -> li
     for person in people:
         for part in [person] + [w for w in person.split() if len(w) >= 3 and w.rstrip(".") not in honorifics]:
             owner.setdefault(part, person)
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in sorted(owner, key=len, reverse=True))
-                         + r")(?!\w)")
     found = []
-    for m in pattern.finditer(text):
+    for m in WordFinder(owner).finditer(text):
         if not any(a <= m.start() < b for a, b in quoted):
             found.append(_Mention(m.start(), owner[m.group(0)]))
     return found
