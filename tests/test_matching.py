@@ -1,0 +1,75 @@
+"""The fast scans give what the plain regular expressions they replace give, on any text.
+
+Each fast form (literal words first, offsets from ``findall`` lengths, sentence ends from their punctuation)
+is checked against the slow, obvious pattern on text drawn from the characters that matter to it.
+"""
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extract.components import split_sentences
+from extract.gazetteer import _WORD, _capitalised_words
+from extract.matching import WordFinder, at_word_start
+from extract.officials import _TOKEN, tokenize
+
+#: Words, their prefixes and suffixes, capitals, digits, punctuation, quotes, several kinds of space.
+_PIECES = st.sampled_from(["Bupati", "Kepala", "Kepala Dinas", "Wali", "Wali Kota", "Subupati", "Bupatinya", "ANTARA",
+                           "Kab.", "Kapuas", "Dr.", "H.", "a", "dan", "I", "2", "3.000", "-", "/", "'", "’", ".", ",",
+                           "!", "?", '"', ")", "(", "[", " ", "  ", "\n", "\n\n", "\t", "\u00a0", "é", "_"])
+_TEXT = st.lists(_PIECES, max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_word_finder_matches_the_bounded_alternation(text):
+    words = ["Bupati", "Kepala", "Kepala Dinas", "Wali Kota", "Wali"]
+    slow = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+                      + r")(?!\w)")
+    fast = WordFinder(words)
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in slow.finditer(text)]
+    assert bool(fast.search(text)) == bool(slow.search(text))
+
+
+def test_word_finder_skips_words_inside_longer_words():
+    found = [m.group(0) for m in WordFinder(["Bupati"]).finditer("Subupati, Bupatinya, Bupati_x, (Bupati)")]
+    assert found == ["Bupati"]
+    assert at_word_start("a Bupati", 2) and not at_word_start("aBupati", 1) and at_word_start("Bupati", 0)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_tokenize_offsets_are_the_regex_offsets(text):
+    assert [tuple(t) for t in tokenize(text)] == [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    assert all(text[t.start:t.end] == t.text for t in tokenize(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_capitalised_words_are_the_regex_words(text):
+    assert _capitalised_words(text) == [(m.group(0).rstrip("."), m.start()) for m in _WORD.finditer(text)]
+
+
+_SLOW_SENTENCE_END = re.compile(r"""(?<=[.!?])["')\]]*(?=\s+["'(\[]?[A-Z0-9])|(?=\n\n)""")
+
+
+def _slow_split(text):
+    out, start = [], 0
+    for end in [*(m.end() for m in _SLOW_SENTENCE_END.finditer(text)), len(text)]:
+        piece = text[start:end]
+        if piece.strip():
+            out.append((start + len(piece) - len(piece.lstrip()), piece.strip()))
+        start = end
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_sentences_split_where_the_lookbehind_pattern_splits(text):
+    assert split_sentences(text) == _slow_split(text)
+
+
+def test_sentences_split_after_closing_quotes_and_at_paragraphs():
+    text = 'Ia hadir. "Kami siap." Kata dia!\n\nBaru 2 orang? Ya.'
+    assert [s for _, s in split_sentences(text)] == ["Ia hadir.", '"Kami siap."', "Kata dia!", "Baru 2 orang?", "Ya."]
