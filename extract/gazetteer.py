@@ -118,14 +118,8 @@ class Regions:
             i = at
             for n in lengths[words[i][0]]:
                 chunk = words[i:i + n]
-                if len(chunk) < n:
-                    continue
-                # the words of one name are separated only by spaces
-                gaps = (text[a[1] + len(a[0]):b[1]] for a, b in zip(chunk, chunk[1:], strict=False))
-                if any(gap.strip() not in ("", ".") for gap in gaps):
-                    continue
-                candidates = self._surface.get(tuple(w for w, _ in chunk))
-                if candidates:
+                candidates = self._surface.get(tuple(w for w, _ in chunk)) if len(chunk) == n else None
+                if candidates and _spaced_only(text, chunk):
                     start, end = chunk[0][1], chunk[-1][1] + len(chunk[-1][0])
                     found.append(RegionMention(start, end, text[start:end], self._choose(candidates, province)))
                     i += n
@@ -134,6 +128,11 @@ class Regions:
 
     def province_of(self, region: Region) -> Region:
         return self.by_code.get(region.province_code, region)
+
+
+def _spaced_only(text: str, words: list[tuple[str, int]]) -> bool:
+    """Whether only spaces (or a full stop, ``Kab. Kapuas``) separate these words: the words of one name."""
+    return all(text[a + len(w):b].strip() in ("", ".") for (w, a), (_, b) in zip(words, words[1:], strict=False))
 
 
 #: What lies before a capitalised word, and the word: the pieces tile the text, so that ``findall`` (several
