@@ -100,6 +100,10 @@ def _normalize_ranks(clause: str) -> str:
     return _BRACKET_RANK.sub(r"(juara \1)", _IMPLICIT_FIRST.sub("peringkat pertama", clause))
 
 
+#: Words before a place that make it locate something rather than receive an award.
+_LOCATOR = re.compile(r"\b(tingkat|se-?|wilayah|mewakili|asal|dari|di|ke|untuk|bagi)\s*(Provinsi\s*)?$", re.IGNORECASE)
+
+
 def _recipients(segment: str, province: str | None) -> list[tuple[int, str, str]]:
     """Regions and organisations named in ``segment``: (position, name, kind), left to right.
 
@@ -114,8 +118,7 @@ def _recipients(segment: str, province: str | None) -> list[tuple[int, str, str]
               if not any(a <= m.start < b for a, b in spans)
               # "Desa Talang Kemuning, Kabupaten Ogan Ilir, meraih": the place locates the village
               and not any(re.fullmatch(r",\s*", segment[b:m.start]) for a, b in spans)
-              and not re.search(r"\b(tingkat|se-?|wilayah|mewakili|asal|dari|di|ke|untuk|bagi)\s*(Provinsi\s*)?$",
-                                segment[:m.start], re.IGNORECASE)]
+              and not _LOCATOR.search(segment, max(0, m.start - 40), m.start)]  # it ends at the place
     return sorted(orgs + places)
 
 
@@ -156,10 +159,19 @@ def find_awards(sentence: str, ctx: AwardContext | None = None) -> list[Award]:
     return awards
 
 
+#: How a sentence gives the edition's year, the first form first.
+_YEAR = (re.compile(r"Paritrana(?:\s+Awards?)?(?:\s+[Tt]ahun)?\s+(20\d{2})", re.IGNORECASE),
+         re.compile(r"\b(?:tahun|pada|edisi|penilaian|periode)\s+(20\d{2})", re.IGNORECASE))
+
+
+_A_YEAR = re.compile(r"20\d{2}")
+
+
 def _year(text: str) -> int | None:
-    for pattern in (r"Paritrana(?:\s+Awards?)?(?:\s+[Tt]ahun)?\s+(20\d{2})",
-                    r"\b(?:tahun|pada|edisi|penilaian|periode)\s+(20\d{2})"):
-        m = re.search(pattern, text, re.IGNORECASE)
+    if not _A_YEAR.search(text):  # both forms end in one: a quick scan for it first
+        return None
+    for pattern in _YEAR:
+        m = pattern.search(text)
         if m:
             return int(m.group(1))
     return None
