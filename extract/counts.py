@@ -165,9 +165,4 @@ def _category(unit: dict, name: str, clause: str, after: str) -> str | None:
 def _funding(after: str) -> str | None:
     rules = _rules()
     m = rules["funding"].search(after)
-    return rules["funding_of"][_outer_group(m)] if m else None
-
-
-def _outer_group(m: re.Match) -> str:
-    """The named group (``f0``, ``f1``…) of the alternative that matched; inner groups are unnamed."""
-    return next(name for name, value in m.groupdict().items() if value is not None)
+    return rules["funding_of"][m.lastgroup] if m else None  # the alternative's group closes last

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from itertools import accumulate, chain
 
+from extract.matching import tiled_words
 from extract.resources import load_csv, load_yaml
 
 #: Words written before a region's name that say which kind of region it is.
@@ -135,16 +135,13 @@ def _spaced_only(text: str, words: list[tuple[str, int]]) -> bool:
     return all(text[a + len(w):b].strip() in ("", ".") for (w, a), (_, b) in zip(words, words[1:], strict=False))
 
 
-#: What lies before a capitalised word, and the word: the pieces tile the text, so that ``findall`` (several
-#: times faster than a Match per word) and the pieces' lengths give each word's offset.
+#: What lies before a capitalised word, and the word (see ``tiled_words``).
 _SPACED_WORD = re.compile(r"([^A-Z]*)(" + _WORD.pattern + ")")
 
 
 def _capitalised_words(text: str) -> list[tuple[str, int]]:
     """Each capitalised word (a final full stop dropped) and its offset: ``[("Pemkab", 0), ("Kapuas", 7)]``."""
-    pieces = _SPACED_WORD.findall(text)
-    offsets = list(accumulate(map(len, chain.from_iterable(pieces))))  # word start, word end, ...
-    return [(word.rstrip("."), at) for (_, word), at in zip(pieces, offsets[0::2], strict=True)]
+    return [(word.rstrip("."), at) for word, at, _ in tiled_words(_SPACED_WORD, text)]
 
 
 def _tokens(text: str) -> list[str]:

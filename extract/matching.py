@@ -1,19 +1,22 @@
-"""Fast whole-word search with Python's ``re``.
+"""Fast scans with Python's ``re``.
 
 ``re`` scans quickly only when a pattern starts with literal characters: it then skips to the places
 where they occur. A pattern that starts with ``\\b`` or ``(?<!\\w)`` is tried at every position, many
-times slower on an article. ``WordFinder`` puts the literal words first and checks the boundary before
-each match afterwards, with the same result as ``(?<!\\w)(?:word|word)(?!\\w)``.
+times slower on an article. ``WordPattern`` drops a leading ``\\b`` from the pattern and checks it after
+each match instead; ``WordFinder`` is one for a list of whole words.
 
 >>> finder = WordFinder(["Bupati", "Kepala"])
 >>> [m.group(0) for m in finder.finditer("Kepala Dinas dan Wakil Bupati, bukan Subupati.")]
 ['Kepala', 'Bupati']
+>>> tiled_words(re.compile(r"(\\s*)(\\w+)"), " Dinas  Sosial")
+[('Dinas', 1, 6), ('Sosial', 8, 14)]
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from itertools import accumulate, chain
 
 _WORD_CHAR = re.compile(r"\w")
 
@@ -23,22 +26,43 @@ def at_word_start(text: str, at: int) -> bool:
     return not at or not _WORD_CHAR.match(text, at - 1)
 
 
-class WordFinder:
-    """Every occurrence of one of ``words`` as a whole word (longest word first where several match)."""
+class WordPattern:
+    """A regular expression whose leading ``\\b`` (before a word character) is checked after each match, so
+    that the pattern starts with its literal text; the matches are those of the pattern as written."""
 
-    def __init__(self, words: Iterable[str], flags: int = 0):
-        alternatives = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-        self.pattern = re.compile(rf"(?:{alternatives})(?!\w)", flags)
+    def __init__(self, pattern: str, flags: int = 0):
+        self.bounded = pattern.startswith(r"\b")
+        self.pattern = re.compile(pattern.removeprefix(r"\b"), flags)
 
     def finditer(self, text: str) -> Iterator[re.Match]:
+        if not self.bounded:
+            yield from self.pattern.finditer(text)
+            return
         at = 0
         while (m := self.pattern.search(text, at)) is not None:
             if at_word_start(text, m.start()):
                 yield m
-                at = m.end()
+                at = max(m.end(), m.start() + 1)
             else:  # inside a longer word: look again from the next character
                 at = m.start() + 1
 
     def search(self, text: str) -> re.Match | None:
-        """The first whole-word occurrence, or None."""
+        """The first match, or None."""
         return next(self.finditer(text), None)
+
+
+class WordFinder(WordPattern):
+    """Every occurrence of one of ``words`` as a whole word (longest word first where several match)."""
+
+    def __init__(self, words: Iterable[str], flags: int = 0):
+        alternatives = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+        super().__init__(rf"\b(?:{alternatives})(?!\w)", flags)
+
+
+def tiled_words(spaced: re.Pattern, text: str) -> list[tuple[str, int, int]]:
+    """Each word and its offsets, for a pattern of two groups, what lies before a word and the word, whose
+    matches follow one another through the text: ``findall`` with it, and the lengths of its pieces for the
+    offsets, is several times faster than a Match object per word."""
+    pieces = spaced.findall(text)
+    offsets = list(accumulate(map(len, chain.from_iterable(pieces))))  # word start, word end, start, end, ...
+    return list(zip([word for _, word in pieces], offsets[0::2], offsets[1::2], strict=True))

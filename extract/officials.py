@@ -17,14 +17,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import accumulate, chain
 from typing import NamedTuple
 
 from spacy.lang.id.stop_words import STOP_WORDS
 
 from extract.facts import Official
 from extract.gazetteer import names, organizations, regions, titles
-from extract.matching import WordFinder
+from extract.matching import WordFinder, tiled_words
 
 _TOKEN = re.compile(r"\w+(?:[-'’/]\w+)*|[^\w\s]")
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{0,3}|IX|X)$")
@@ -42,16 +41,13 @@ class Tok(NamedTuple):
     end: int
 
 
-#: A token and the whitespace before it: ``findall`` with it is several times faster than building a Match
-#: per token, and the lengths of the pieces give the offsets.
+#: A token and the whitespace before it (see ``tiled_words``).
 _SPACED_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")
 
 
 def tokenize(text: str) -> list[Tok]:
     """Words and punctuation with their character offsets (only whitespace lies between them)."""
-    pieces = _SPACED_TOKEN.findall(text)
-    offsets = list(accumulate(map(len, chain.from_iterable(pieces))))  # start, end, start, end, ...
-    return list(map(Tok, [word for _, word in pieces], offsets[0::2], offsets[1::2]))
+    return [Tok(*word) for word in tiled_words(_SPACED_TOKEN, text)]
 
 
 @cache

@@ -8,32 +8,21 @@ False
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
-from extract.matching import at_word_start
+from extract.matching import WordPattern
 from extract.resources import load_yaml
 
 
 @cache
-def _patterns() -> dict[str, list[tuple[re.Pattern, bool]]]:
-    """Each pattern of ``relevance.yml``, and whether it must start at a word boundary (a leading ``\\b``,
-    checked after the match so that the pattern can start with its literal word)."""
-    return {kind: [(re.compile(p.removeprefix(r"\b")), p.startswith(r"\b")) for p in patterns]
-            for kind, patterns in load_yaml("relevance.yml").items()}
+def _patterns() -> dict[str, list[WordPattern]]:
+    return {kind: [WordPattern(p) for p in patterns] for kind, patterns in load_yaml("relevance.yml").items()}
 
 
 def relevance_hits(text: str) -> dict[str, int]:
     """How often ``text`` names each group of ``relevance.yml`` (strong, weak, off_topic)."""
     text = text.lower()
-    return {kind: sum(_count(pattern, bounded, text) for pattern, bounded in patterns)
-            for kind, patterns in _patterns().items()}
-
-
-def _count(pattern: re.Pattern, bounded: bool, text: str) -> int:
-    if not bounded:
-        return len(pattern.findall(text))
-    return sum(1 for m in pattern.finditer(text) if at_word_start(text, m.start()))
+    return {kind: sum(sum(1 for _ in p.finditer(text)) for p in patterns) for kind, patterns in _patterns().items()}
 
 
 def relevance_score(text: str, hits: dict[str, int] | None = None) -> float:

@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from extract.matching import WordPattern
 from extract.resources import load_yaml
 
 _QUOTES = {"“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "″": '"',
@@ -57,7 +58,7 @@ def _rules() -> dict:
     return {
         # one alternation: a paragraph is chrome when any pattern matches
         "drop": re.compile("|".join(f"(?:{p})" for p in data["drop_paragraphs"]), flags),
-        "caption": re.compile(data["caption_suffix"]),
+        "caption": WordPattern(data["caption_suffix"]),
         "initials": re.compile(data["trailing_initials"]),
         "credit": re.compile(data["credit_line"], flags),
         "date_only": re.compile(data["date_only"], flags),

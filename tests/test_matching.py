@@ -11,11 +11,12 @@ from hypothesis import strategies as st
 
 from extract.components import split_sentences
 from extract.gazetteer import _WORD, _capitalised_words
-from extract.matching import WordFinder, at_word_start
+from extract.matching import WordFinder, WordPattern, at_word_start
 from extract.officials import _TOKEN, tokenize
 
 #: Words, their prefixes and suffixes, capitals, digits, punctuation, quotes, several kinds of space.
-_PIECES = st.sampled_from(["Bupati", "Kepala", "Kepala Dinas", "Wali", "Wali Kota", "Subupati", "Bupatinya", "ANTARA",
+_PIECES = st.sampled_from(["ANTARA FOTO", "/Budi", "Bupati", "Kepala", "Kepala Dinas", "Wali", "Wali Kota",
+                           "Subupati", "Bupatinya", "ANTARA",
                            "Kab.", "Kapuas", "Dr.", "H.", "a", "dan", "I", "2", "3.000", "-", "/", "'", "’", ".", ",",
                            "!", "?", '"', ")", "(", "[", " ", "  ", "\n", "\n\n", "\t", "\u00a0", "é", "_"])
 _TEXT = st.lists(_PIECES, max_size=40).map("".join)
@@ -30,6 +31,15 @@ def test_word_finder_matches_the_bounded_alternation(text):
     fast = WordFinder(words)
     assert [m.span() for m in fast.finditer(text)] == [m.span() for m in slow.finditer(text)]
     assert bool(fast.search(text)) == bool(slow.search(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_word_pattern_matches_the_pattern_as_written(text):
+    for written in (r"\bbupati\b", r"\bkepala( dinas)?\b", r"\bANTARA( FOTO|/[A-Z][\w ]+)?/[A-Z][\w .]+$"):
+        plain = re.compile(written, re.IGNORECASE)
+        fast = WordPattern(written, re.IGNORECASE)
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
 def test_word_finder_skips_words_inside_longer_words():
