@@ -142,9 +142,10 @@ def find_awards(sentence: str, ctx: AwardContext | None = None) -> list[Award]:
     state: dict = {}
     body = sentence[find_dateline(sentence)[2]:]  # "Pontianak (ANTARA) - ...": the city only says where
     for clause in _split_clauses(_normalize_ranks(body)):
-        year = _year(clause) or _year(sentence) or ctx.year
         found = _clause_results(clause, ctx, state)
-        results += [(name, kind, rank, nominee, clause, year) for name, kind, rank, nominee in found]
+        if found:
+            year = _year(clause) or _year(sentence) or ctx.year
+            results += [(name, kind, rank, nominee, clause, year) for name, kind, rank, nominee in found]
 
     awards, seen = [], set()
     for name, kind, rank, is_nominee, clause, year in results:
@@ -181,16 +182,20 @@ def _clause_results(clause: str, ctx: AwardContext, state: dict) -> list[tuple[s
     """(recipient, kind, rank, nominee) stated by one clause. ``state`` carries the subject and the last rank
     from clause to clause ("..., disusul Kota Denpasar dan Kabupaten Gianyar")."""
     rules = _rules()
-    names = _recipients(clause, ctx.province)
     ranks = list(RANK_RE.finditer(clause))
     nominee = rules["nominee"].search(clause)
+    ordered = [] if nominee else _ordered_ranks(clause)
+    win = rules["win"].search(clause)
+    follow = rules["follow"].match(clause.strip())
+    if not (ranks or nominee or ordered or win or (follow and state.get("rank"))):
+        return []  # no rank, nominee or verb of winning: the clause states no result (and sets no subject)
+    names = _recipients(clause, ctx.province)
     if nominee:
         after = re.search(r"antara lain|di antaranya|yakni|yaitu|adalah|meliputi", clause[nominee.start():],
                           re.IGNORECASE)
         chosen = [n for n in names if n[0] < nominee.start()] if not after else \
             [n for n in names if n[0] > nominee.start() + after.start()]
         return [(name, kind, None, True) for _, name, kind in chosen]
-    ordered = _ordered_ranks(clause)
     if not ordered and len(ranks) == 1 and len(names) >= 2 and _EACH.search(clause):
         ordered = [parse_ordinal(ranks[0].group("rank"))] * len(names)
     if ordered and len(names) >= 2:
@@ -201,13 +206,12 @@ def _clause_results(clause: str, ctx: AwardContext, state: dict) -> list[tuple[s
     if pairs:
         state["rank"], state["subject"] = pairs[-1][2], pairs[-1][:2]
         return pairs
-    follow = rules["follow"].match(clause.strip())
     if follow and not ranks and state.get("rank"):
         # "..., disusul Kabupaten Gianyar dan Kota Denpasar": the next ranks, in order
         out = [(name, kind, state["rank"] + k + 1, False) for k, (_, name, kind) in enumerate(names)]
         state["rank"] += len(out)
         return out
-    win, passive = rules["win"].search(clause), rules["passive"].search(clause)
+    passive = rules["passive"].search(clause)
     if not ranks:
         if names and win:
             state["subject"] = names[0][1:]

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from extract.components import split_sentences
 from extract.gazetteer import _WORD, _capitalised_words
 from extract.matching import WordFinder, WordPattern, at_word_start
+from extract.numbers import NUMBER_RE, find_numbers, parse_number
 from extract.officials import _TOKEN, tokenize
 
 #: Words, their prefixes and suffixes, capitals, digits, punctuation, quotes, several kinds of space.
@@ -83,3 +84,16 @@ def test_sentences_split_where_the_lookbehind_pattern_splits(text):
 def test_sentences_split_after_closing_quotes_and_at_paragraphs():
     text = 'Ia hadir. "Kami siap." Kata dia!\n\nBaru 2 orang? Ya.'
     assert [s for _, s in split_sentences(text)] == ["Ia hadir.", '"Kami siap."', "Kata dia!", "Baru 2 orang?", "Ya."]
+
+
+_NUMBER_PIECES = st.sampled_from(["Dua", "dua", "PULUH", "puluh", "ribu", "Ribu", "juta", "satu", "Satuan", "kedua",
+                                  "nol", "NOL", "1", "22", "1,4", "32.154", "2.5", "İ", "K", "\u212a", "é", " ", ".",
+                                  ",", "/", "-", "Rp", "%", "(", "\n"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_NUMBER_PIECES, max_size=30).map("".join))
+def test_numbers_found_in_lowercased_text_are_the_case_blind_matches(text):
+    slow = [(m.start(), m.end(), m.group(0)) for m in NUMBER_RE.finditer(text)
+            if parse_number(m.group(0)) is not None and (m.group("words") or "").lower() != "nol"]
+    assert [(n.start, n.end, n.text) for n in find_numbers(text)] == slow
