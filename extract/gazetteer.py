@@ -109,18 +109,18 @@ class Regions:
 
     def find(self, text: str, province: str | None = None) -> list[RegionMention]:
         """Every region named in ``text``, longest name first, left to right."""
-        words = _capitalised_words(text)
+        words, starts = _capitalised_words(text)
         found, i = [], 0
         lengths = self._lengths
-        for at in [k for k, (word, _) in enumerate(words) if word in lengths]:  # the words a name can start with
+        for at in [k for k, word in enumerate(words) if word in lengths]:  # the words a name can start with
             if at < i:
                 continue
             i = at
-            for n in lengths[words[i][0]]:
-                chunk = words[i:i + n]
-                candidates = self._surface.get(tuple(w for w, _ in chunk)) if len(chunk) == n else None
-                if candidates and _spaced_only(text, chunk):
-                    start, end = chunk[0][1], chunk[-1][1] + len(chunk[-1][0])
+            for n in lengths[words[i]]:
+                chunk = tuple(words[i:i + n])
+                candidates = self._surface.get(chunk) if len(chunk) == n else None
+                if candidates and _spaced_only(text, chunk, starts[i:i + n]):
+                    start, end = starts[i], starts[i + n - 1] + len(chunk[-1])
                     found.append(RegionMention(start, end, text[start:end], self._choose(candidates, province)))
                     i += n
                     break
@@ -130,18 +130,20 @@ class Regions:
         return self.by_code.get(region.province_code, region)
 
 
-def _spaced_only(text: str, words: list[tuple[str, int]]) -> bool:
-    """Whether only spaces (or a full stop, ``Kab. Kapuas``) separate these words: the words of one name."""
-    return all(text[a + len(w):b].strip() in ("", ".") for (w, a), (_, b) in zip(words, words[1:], strict=False))
+def _spaced_only(text: str, words: tuple[str, ...], starts: list[int]) -> bool:
+    """Whether only spaces (or a full stop, ``Kab. Kapuas``) separate these words (at ``starts``): the words
+    of one name."""
+    return all(text[a + len(w):b].strip() in ("", ".") for w, a, b in zip(words, starts, starts[1:], strict=False))
 
 
-#: What lies before a capitalised word, and the word (see ``tiled_words``).
-_SPACED_WORD = re.compile(r"([^A-Z]*)(" + _WORD.pattern + ")")
+#: A capitalised word, as ``tiled_words`` reads it.
+_WORD_GROUP = re.compile("(" + _WORD.pattern + ")")
 
 
-def _capitalised_words(text: str) -> list[tuple[str, int]]:
-    """Each capitalised word (a final full stop dropped) and its offset: ``[("Pemkab", 0), ("Kapuas", 7)]``."""
-    return [(word.rstrip("."), at) for word, at, _ in tiled_words(_SPACED_WORD, text)]
+def _capitalised_words(text: str) -> tuple[list[str], list[int]]:
+    """The capitalised words (a final full stop dropped) and their offsets: ``(["Pemkab", "Kapuas"], [0, 7])``."""
+    found = tiled_words(_WORD_GROUP, text)
+    return [word.rstrip(".") for word, _, _ in found], [at for _, at, _ in found]
 
 
 def _tokens(text: str) -> list[str]:

@@ -8,7 +8,9 @@ each match instead; ``WordFinder`` is one for a list of whole words.
 >>> finder = WordFinder(["Bupati", "Kepala"])
 >>> [m.group(0) for m in finder.finditer("Kepala Dinas dan Wakil Bupati, bukan Subupati.")]
 ['Kepala', 'Bupati']
->>> tiled_words(re.compile(r"(\\s*)(\\w+)"), " Dinas  Sosial")
+>>> whole_words(["Budi", "Budi Santoso", "Santoso"], "Pak Budi Santoso dan Budiman Santoso.")
+[(4, 'Budi Santoso'), (29, 'Santoso')]
+>>> tiled_words(re.compile(r"(\\w+)"), " Dinas  Sosial")
 [('Dinas', 1, 6), ('Sosial', 8, 14)]
 """
 
@@ -16,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from itertools import accumulate, chain
+from itertools import accumulate
 
 _WORD_CHAR = re.compile(r"\w")
 
@@ -59,10 +61,31 @@ class WordFinder(WordPattern):
         super().__init__(rf"\b(?:{alternatives})(?!\w)", flags)
 
 
-def tiled_words(spaced: re.Pattern, text: str) -> list[tuple[str, int, int]]:
-    """Each word and its offsets, for a pattern of two groups, what lies before a word and the word, whose
-    matches follow one another through the text: ``findall`` with it, and the lengths of its pieces for the
-    offsets, is several times faster than a Match object per word."""
-    pieces = spaced.findall(text)
-    offsets = list(accumulate(map(len, chain.from_iterable(pieces))))  # word start, word end, start, end, ...
-    return list(zip([word for _, word in pieces], offsets[0::2], offsets[1::2], strict=True))
+def whole_words(words: Iterable[str], text: str) -> list[tuple[int, str]]:
+    """Where ``words`` occur in ``text`` as whole words: ``(offset, word)``, left to right, the longest where
+    several start together, none overlapping; what ``WordFinder(words).finditer(text)`` finds. For a list
+    that changes with every text (the people an article names): compiling a pattern for it takes longer
+    than looking for each word with ``str.find``."""
+    longest: dict[int, str] = {}
+    for word in set(filter(None, words)):
+        at = text.find(word)
+        while at != -1:
+            end = at + len(word)
+            if at_word_start(text, at) and not _WORD_CHAR.match(text, end) and len(word) > len(longest.get(at, "")):
+                longest[at] = word
+            at = text.find(word, at + 1)
+    found, end = [], 0
+    for at in sorted(longest):
+        if at >= end:
+            found.append((at, longest[at]))
+            end = at + len(longest[at])
+    return found
+
+
+def tiled_words(word: re.Pattern, text: str) -> list[tuple[str, int, int]]:
+    """Each match of ``word`` (a pattern that is one group around the word) and its offsets, as ``finditer``
+    finds them: ``word.split(text)`` alternates what lies between words and the words, and the lengths of
+    those pieces give the offsets. Several times faster than a Match object per word."""
+    pieces = word.split(text)
+    offsets = list(accumulate(map(len, pieces)))  # word start, word end, word start, ... , text end
+    return list(zip(pieces[1::2], offsets[0:-1:2], offsets[1::2], strict=True))

@@ -41,13 +41,13 @@ class Tok(NamedTuple):
     end: int
 
 
-#: A token and the whitespace before it (see ``tiled_words``).
-_SPACED_TOKEN = re.compile(r"(\s*)(" + _TOKEN.pattern + ")")
+#: A token, as ``tiled_words`` reads it.
+_TOKEN_GROUP = re.compile("(" + _TOKEN.pattern + ")")
 
 
 def tokenize(text: str) -> list[Tok]:
     """Words and punctuation with their character offsets (only whitespace lies between them)."""
-    return [Tok(*word) for word in tiled_words(_SPACED_TOKEN, text)]
+    return [Tok(*word) for word in tiled_words(_TOKEN_GROUP, text)]
 
 
 @cache

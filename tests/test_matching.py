@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from extract.components import split_sentences
 from extract.gazetteer import _WORD, _capitalised_words
-from extract.matching import WordFinder, WordPattern, at_word_start
+from extract.matching import WordFinder, WordPattern, at_word_start, whole_words
 from extract.numbers import NUMBER_RE, find_numbers, parse_number
 from extract.officials import _TOKEN, tokenize
 
@@ -43,6 +43,13 @@ def test_word_pattern_matches_the_pattern_as_written(text):
         assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
+@settings(max_examples=300, deadline=None)
+@given(_TEXT, st.lists(st.sampled_from(["Bupati", "Kepala", "Kepala Dinas", "Dinas", "Kapuas", "Kab. Kapuas", "a",
+                                        "I", "2", "é", "Wali Kota", "Kota"]), min_size=1, max_size=6))
+def test_whole_words_are_what_word_finder_finds(text, words):
+    assert whole_words(words, text) == [(m.start(), m.group(0)) for m in WordFinder(words).finditer(text)]
+
+
 def test_word_finder_skips_words_inside_longer_words():
     found = [m.group(0) for m in WordFinder(["Bupati"]).finditer("Subupati, Bupatinya, Bupati_x, (Bupati)")]
     assert found == ["Bupati"]
@@ -59,7 +66,8 @@ def test_tokenize_offsets_are_the_regex_offsets(text):
 @settings(max_examples=300, deadline=None)
 @given(_TEXT)
 def test_capitalised_words_are_the_regex_words(text):
-    assert _capitalised_words(text) == [(m.group(0).rstrip("."), m.start()) for m in _WORD.finditer(text)]
+    words, starts = _capitalised_words(text)
+    assert list(zip(words, starts, strict=True)) == [(m.group(0).rstrip("."), m.start()) for m in _WORD.finditer(text)]
 
 
 _SLOW_SENTENCE_END = re.compile(r"""(?<=[.!?])["')\]]*(?=\s+["'(\[]?[A-Z0-9])|(?=\n\n)""")
