@@ -30,10 +30,16 @@ def _rules() -> dict:
     fillers = "|".join(re.escape(f) for f in sorted(data["fillers"], key=len, reverse=True))
     # one alternative per unit, longest first, each with its own optional filler: the first that matches wins,
     # as if each were tried in turn, but in one call
-    unit_alternatives = "|".join(rf"(?:(?:{fillers})\s+)?(?P<u{k}>{re.escape(u['phrase'])})(?![\w/])"
-                                 for k, u in enumerate(units))
+    alternatives = [rf"(?:(?:{fillers})\s+)?(?P<u{k}>{re.escape(u['phrase'])})(?![\w/])" for k, u in enumerate(units)]
+    # the same alternatives, in the same order, grouped by the word their phrase starts with
+    by_word: dict[str, list[str]] = {}
+    for alternative, unit in zip(alternatives, units, strict=True):
+        first = _FIRST_WORD.match(unit["phrase"].lower())
+        by_word.setdefault(first.group(1) if first else "", []).append(alternative)
     return {
-        "units": re.compile(rf"\s*(?:{unit_alternatives})", re.IGNORECASE),
+        "units": re.compile(rf"\s*(?:{'|'.join(alternatives)})", re.IGNORECASE),
+        "units_by_word": {w: re.compile(rf"\s*(?:{'|'.join(a)})", re.IGNORECASE) for w, a in by_word.items()},
+        "filler_words": {_FIRST_WORD.match(f.lower()).group(1) for f in data["fillers"]},
         "unit_of": {f"u{k}": u for k, u in enumerate(units)},
         "implicit": re.compile(r"\s*(?:" + "|".join(f"(?:{p})" for p in data["implicit_worker_after"]) + ")",
                                re.IGNORECASE),
@@ -53,10 +59,28 @@ def _rules() -> dict:
     }
 
 
+#: The first word after a number, as far as ``\w`` goes.
+_FIRST_WORD = re.compile(r"\s*(\w+)")
+
+
+def _units_for(rest: str) -> re.Pattern | None:
+    """The unit alternatives that can match at the start of ``rest``: those whose phrase starts with its first
+    word (or with no word, when ``rest`` does not start with one); all of them after a filler or a word not in
+    plain ASCII (where case-blind matching has exceptions such as "K", the Kelvin sign). None: no unit can
+    follow. A call of the whole alternation costs tens of microseconds, and most numbers have no unit."""
+    rules = _rules()
+    first = _FIRST_WORD.match(rest)
+    word = first.group(1).lower() if first else ""
+    if word and (not word.isascii() or word in rules["filler_words"]):
+        return rules["units"]
+    return rules["units_by_word"].get(word)
+
+
 def _unit_after(rest: str) -> tuple[dict | None, int]:
     """The counted noun right after a number: its rule and the characters it takes."""
     rules = _rules()
-    m = rules["units"].match(rest)
+    units = _units_for(rest)
+    m = units.match(rest) if units else None
     if m:
         return rules["unit_of"][m.lastgroup], m.end()
     if rules["implicit"].match(rest):
@@ -76,6 +100,8 @@ _NOT_BEFORE_REACH = 40
 #: A number that refers back to the last counted noun: "Dari 13 kabupaten/kota, ada 9 yang ...",
 #: "Sebanyak 4.100 di antaranya dibiayai Otsus, sedangkan 2.200 lainnya dari APBD".
 _ANAPHORA = re.compile(r"^\s*(?:yang|di antaranya|diantaranya|lainnya|sisanya)\b")
+#: Between two numbers, a link that lets the first borrow the second's counted noun.
+_LINK = re.compile(r"\s*dari\s*(?:total\s*)?")
 
 
 def find_counts(sentence: str, state: dict | None = None) -> list[Count]:
@@ -89,23 +115,25 @@ def find_counts(sentence: str, state: dict | None = None) -> list[Count]:
     state = {} if state is None else state
     previous_unit = state.get("unit")
     for idx, num in enumerate(numbers):
-        before, rest = sentence[:num.start], sentence[num.end:]
+        rest = sentence[num.end:]
+        unit, taken = _unit_after(rest)
+        nxt = numbers[idx + 1] if idx + 1 < len(numbers) else None
+        anaphora = unit is None and previous_unit and _ANAPHORA.match(rest)
+        # "baru 1.247 dari 2.850 desa": both count villages
+        linked = unit is None and not anaphora and nxt is not None and _LINK.fullmatch(sentence, num.end, nxt.start)
+        if unit is None and not anaphora and not linked:
+            continue  # nothing counted: most numbers (money, dates, shares of something) leave here
+        before = sentence[:num.start]
         if rules["not_before"].search(before, max(0, num.start - _NOT_BEFORE_REACH)) or rules["not_after"].match(rest):
             continue
-        if isinstance(num.value, int) and 1900 <= num.value <= 2100 and num.text.isdigit() \
-                and not _unit_after(rest)[0]:
+        if isinstance(num.value, int) and 1900 <= num.value <= 2100 and num.text.isdigit() and unit is None:
             continue  # a year ("2.100" with its separator is a number, never a year)
         if num.text.startswith("0") and len(num.text) > 3:
             continue  # phone numbers and codes
-        unit, taken = _unit_after(rest)
-        if unit is None and previous_unit and _ANAPHORA.match(rest):
+        if anaphora:
             unit, taken = previous_unit, 0
-        nxt = numbers[idx + 1] if idx + 1 < len(numbers) else None
-        linked = unit is None and nxt is not None and re.fullmatch(r"\s*dari\s*(?:total\s*)?",
-                                                                   sentence[num.end:nxt.start])
         if linked:
-            unit = _unit_after(sentence[nxt.end:])[0]  # "baru 1.247 dari 2.850 desa": both count villages
-            taken = 0
+            unit, taken = _unit_after(sentence[nxt.end:])[0], 0
         if unit is None or (unit["kind"] == "place" and rules["place_not_after"].search(before)):
             continue
         # "1 desa 100 pekerja rentan" is a rate, not a count of villages

@@ -20,6 +20,8 @@ _QUOTES = {"“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"',
 #: Runs of spaces that become one plain space: two or more, or one that is not a plain space (a lone plain
 #: space is left alone, which is most of them, so the substitution has little to do).
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200b\u202f\u205f\u3000]")
+#: A space ``_SPACES`` changes even alone: found fast, where ``_SPACES`` tries every position.
+_ODD_SPACE = re.compile("[\t\u00a0\u2000-\u200b\u202f\u205f\u3000]")
 
 # "Palangka Raya (ANTARA) - ", "Denpasar (bisnisbali.com) – ", "bakabar.com, BANJARMASIN – ",
 # "TRIBUNNEWS.COM, MATARAM - ", "KOMPAS.com - ", "Mataram, Suara NTB - ".
@@ -97,7 +99,7 @@ def normalize(text: str) -> str:
     for mark, plain in _QUOTES.items():  # str.replace per mark is many times faster than str.translate
         if mark in text:
             text = text.replace(mark, plain)
-    if not text.isascii() or "  " in text or "\t" in text:  # else no space to change
+    if "  " in text or "\t" in text or (not text.isascii() and _ODD_SPACE.search(text)):  # else none to change
         text = _SPACES.sub(" ", text)
     text = _RUN.sub(_cut, text)
     text = _CONTROL.sub("", text)
@@ -121,12 +123,12 @@ def find_dateline(paragraph: str) -> tuple[str | None, str | None, int]:
     return None, None, 0
 
 
-_NOT_WORD = re.compile(r"\W+")
+_WORDS = re.compile(r"\w+")
 
 
 def _key(paragraph: str) -> str:
     """What two copies of a paragraph share: its words, casefolded, one space apart."""
-    return _NOT_WORD.sub(" ", paragraph.casefold()).strip()
+    return " ".join(_WORDS.findall(paragraph.casefold()))
 
 
 def clean_text(text: str, title: str | None = None) -> CleanText:
@@ -163,7 +165,7 @@ def clean_text(text: str, title: str | None = None) -> CleanText:
         if _is_chrome(paragraph, rules) or rules["caption"].search(paragraph) or key == title_key:
             out.dropped.append(paragraph)
             continue
-        initials = rules["initials"].search(paragraph)
+        initials = _has_initials(paragraph) and rules["initials"].search(paragraph)
         if initials:
             paragraph = paragraph[:initials.start()].strip()
             key = _key(paragraph)
@@ -175,6 +177,13 @@ def clean_text(text: str, title: str | None = None) -> CleanText:
         seen.update({key, _key(paragraph[cut:])} if cut else {key})
         out.paragraphs.append(paragraph)
     return out
+
+
+def _has_initials(paragraph: str) -> bool:
+    """Whether the paragraph ends the way ``trailing_initials`` needs (``(dik)``, or ``*dik`` in its last
+    characters): checked first, because the pattern's leading ``\\s+`` is tried at every space."""
+    end = paragraph.rstrip()
+    return end.endswith(")") or "*" in end[-8:]
 
 
 def _is_chrome(paragraph: str, rules: dict) -> bool:

@@ -9,11 +9,13 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extract import counts
 from extract.components import split_sentences
 from extract.gazetteer import _WORD, _capitalised_words
 from extract.matching import WordFinder, WordPattern, at_word_start, whole_words
 from extract.numbers import NUMBER_RE, find_numbers, parse_number
 from extract.officials import _TOKEN, tokenize
+from extract.resources import load_yaml
 
 #: Words, their prefixes and suffixes, capitals, digits, punctuation, quotes, several kinds of space.
 _PIECES = st.sampled_from(["ANTARA FOTO", "/Budi", "Bupati", "Kepala", "Kepala Dinas", "Wali", "Wali Kota",
@@ -105,3 +107,21 @@ def test_numbers_found_in_lowercased_text_are_the_case_blind_matches(text):
     slow = [(m.start(), m.end(), m.group(0)) for m in NUMBER_RE.finditer(text)
             if parse_number(m.group(0)) is not None and (m.group("words") or "").lower() != "nol"]
     assert [(n.start, n.end, n.text) for n in find_numbers(text)] == slow
+
+
+_UNIT_WORDS = [u["phrase"] for u in load_yaml("counts.yml")["units"]] + load_yaml("counts.yml")["fillers"]
+#: Units and fillers as written and in capitals, other words, punctuation, and words whose case-blind match
+#: differs from their lowercase ("\u212aaryawan" starts with the Kelvin sign, "\u017febagai" with a long s).
+_AFTER_NUMBER = st.lists(st.sampled_from([*_UNIT_WORDS, *(w.upper() for w in _UNIT_WORDS), "rentan", "aktif", "%",
+                                          ",", " ", "  ", "\n", "-", "/", "x", "é",
+                                          "\u212aaryawan", "\u017febagai", "pe\u017ferta"]),
+                         max_size=6).map(" ".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_AFTER_NUMBER)
+def test_units_picked_by_first_word_match_as_the_whole_alternation(rest):
+    fast = counts._units_for(rest)
+    found = fast.match(rest) if fast else None
+    whole = counts._rules()["units"].match(rest)
+    assert ((found.lastgroup, found.end()) if found else None) == ((whole.lastgroup, whole.end()) if whole else None)
