@@ -54,11 +54,38 @@ class WordPattern:
 
 
 class WordFinder(WordPattern):
-    """Every occurrence of one of ``words`` as a whole word (longest word first where several match)."""
+    """Every occurrence of one of ``words`` as a whole word (longest word first where several match).
 
-    def __init__(self, words: Iterable[str], flags: int = 0):
-        alternatives = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-        super().__init__(rf"\b(?:{alternatives})(?!\w)", flags)
+    The words are written as a trie (``Ka(?:b(?:ag|id)|des)``), which matches what the alternation of the
+    words, longest first, matches: the words that match at one place lie on one path of the trie, and each
+    node tries the longer words below it before it ends a word. ``re`` then tries each letter once where it
+    tried each word.
+    """
+
+    def __init__(self, words: Iterable[str]):
+        super().__init__(rf"\b(?:{trie_pattern(words)})(?!\w)")
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A pattern for any of ``words``, longest first, written as a trie:
+    ``trie_pattern(["Kabag", "Kabid", "Kades", "Ka"]) == "Ka(?:b(?:ag|id)|des)?"``."""
+    trie: dict = {}
+    for word in filter(None, words):
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+
+    def written(node: dict) -> str:
+        branches = [re.escape(char) + written(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" not in node:
+            return body
+        return body + "?" if len(branches) > 1 else f"(?:{body})?"  # a word ends here: longer ones first
+
+    return written(trie)
 
 
 def whole_words(words: Iterable[str], text: str) -> list[tuple[int, str]]:
