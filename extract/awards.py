@@ -56,16 +56,27 @@ class AwardContext:
 def award_context(text: str) -> AwardContext:
     """The award an article is about, its edition year and level, from its first mention."""
     ctx = AwardContext()
-    for name, pattern in _rules()["awards"].items():
-        m = pattern.search(text)
-        if m:
-            ctx.award = name
-            year = re.search(r"\b(20\d{2})\b", text[m.end():m.end() + 40])
-            ctx.year = int(year.group(1)) if year else None
-            level = _rules()["level"].search(text[m.start():m.start() + 300])
-            ctx.level = level.group(1).lower() if level else None
-            break
+    found = _award_named(text)
+    if found:
+        name, m = found
+        ctx.award = name
+        year = re.search(r"\b(20\d{2})\b", text[m.end():m.end() + 40])
+        ctx.year = int(year.group(1)) if year else None
+        level = _rules()["level"].search(text[m.start():m.start() + 300])
+        ctx.level = level.group(1).lower() if level else None
     return ctx
+
+
+def _award_named(text: str) -> tuple[str, re.Match] | None:
+    """The first award (in ``awards.yml`` order) that ``text`` names, and where. A pattern is searched only in
+    text that holds the award's name, as every mention does: most articles name none, and a scan for a
+    pattern that starts with an optional word tries every position."""
+    lowered = text.casefold()
+    for name, pattern in _rules()["awards"].items():
+        m = pattern.search(text) if name.casefold() in lowered else None
+        if m:
+            return name, m
+    return None
 
 
 _CLAUSE = re.compile(
@@ -130,7 +141,7 @@ def find_awards(sentence: str, ctx: AwardContext | None = None) -> list[Award]:
     """Award results stated as facts in one sentence; ``ctx`` fills the edition and level it omits."""
     rules = _rules()
     ctx = ctx or award_context(sentence)
-    named = next((n for n, p in rules["awards"].items() if p.search(sentence)), None)
+    named = (_award_named(sentence) or (None,))[0]
     award = named or ctx.award
     if named or rules["other_awards"].search(sentence):
         ctx.other = not named

@@ -63,7 +63,7 @@ class Extractor:
         relevant = is_relevant(full, hits)
         keep = relevant or always_facts
         # an article that is not relevant needs its region, not its facts (nor the NER's time)
-        doc = self.nlp(cleaned.text, disable=[] if keep else [n for n in FACTS if n in self.nlp.pipe_names])
+        doc = self.nlp(cleaned.text, disable=[] if keep else [n for n in self.nlp.pipe_names if n in FACTS])
         region = doc._.region
         return ArticleFacts(
             relevant=relevant,
