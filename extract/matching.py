@@ -35,8 +35,12 @@ class WordPattern:
     def __init__(self, pattern: str, flags: int = 0):
         self.bounded = pattern.startswith(r"\b")
         self.pattern = re.compile(pattern.removeprefix(r"\b"), flags)
+        #: Text every match starts with: where it does not occur (``in`` finds that fastest), nothing matches.
+        self.literal = "" if flags & (re.IGNORECASE | re.VERBOSE) else literal_prefix(pattern.removeprefix(r"\b"))
 
     def finditer(self, text: str) -> Iterator[re.Match]:
+        if self.literal not in text:
+            return
         if not self.bounded:
             yield from self.pattern.finditer(text)
             return
@@ -51,6 +55,39 @@ class WordPattern:
     def search(self, text: str) -> re.Match | None:
         """The first match, or None."""
         return next(self.finditer(text), None)
+
+
+def literal_prefix(pattern: str) -> str:
+    """The plain text (letters, digits, spaces) every match of ``pattern`` starts with; ``""`` where there is
+    none or the pattern is not simple enough to tell: ``literal_prefix(r"bpjs\\s*tk") == "bpjs"``,
+    ``literal_prefix("jkn?") == "jk"``, ``literal_prefix("jkk|jkm") == ""``."""
+    if _alternatives_at_top(pattern):
+        return ""
+    prefix = ""
+    for char in pattern:
+        if not (char.isascii() and (char.isalnum() or char == " ")):
+            return prefix[:-1] if char in "?*{" else prefix  # "jkn?": the last letter may be missing
+        prefix += char
+    return prefix
+
+
+def _alternatives_at_top(pattern: str) -> bool:
+    """Whether ``pattern`` has a ``|`` outside every group (brackets and escapes skipped; unsure means yes)."""
+    depth, in_class, escaped = 0, False, False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and depth <= 0:
+            return True
+    return False
 
 
 class WordFinder(WordPattern):

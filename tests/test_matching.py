@@ -6,13 +6,14 @@ is checked against the slow, obvious pattern on text drawn from the characters t
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extract import counts
 from extract.components import split_sentences
 from extract.gazetteer import _WORD, _capitalised_words
-from extract.matching import WordFinder, WordPattern, at_word_start, whole_words
+from extract.matching import WordFinder, WordPattern, at_word_start, literal_prefix, whole_words
 from extract.numbers import NUMBER_RE, find_numbers, parse_number
 from extract.officials import _TOKEN, tokenize
 from extract.resources import load_yaml
@@ -128,3 +129,24 @@ def test_units_picked_by_first_word_match_as_the_whole_alternation(rest):
     found = fast.match(rest) if fast else None
     whole = counts._rules()["units"].match(rest)
     assert ((found.lastgroup, found.end()) if found else None) == ((whole.lastgroup, whole.end()) if whole else None)
+
+
+@pytest.mark.parametrize(("pattern", "prefix"), [
+    (r"bpjs\s*ketenagakerjaan", "bpjs"), ("jkn?", "jk"), ("jkk|jkm", ""), ("(?:a|b)c", ""), ("x{0,2}", ""),
+    ("jaminan (kecelakaan kerja|kematian)", "jaminan "), ("[(]a|b", ""), (r"a\|b", "a"), ("a+b", "a"),
+    ("ANTARA( FOTO|/[A-Z][\\w ]+)?/[A-Z]", "ANTARA"), ("(?i)x", ""),
+])
+def test_literal_prefix_is_what_every_match_starts_with(pattern, prefix):
+    assert literal_prefix(pattern) == prefix
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", "ab", " ", "|", "?", "*", "+", "(", ")", "(?:", "[ab]", "[(|]", "\\s",
+                                 "\\b", ".", "{0,2}"]), max_size=8).map("".join), _TEXT.map(str.lower))
+def test_a_pattern_matches_only_text_that_holds_its_literal_prefix(pattern, text):
+    try:
+        compiled = re.compile(pattern)
+    except re.error:
+        return
+    for m in compiled.finditer(text):
+        assert text[m.start():].startswith(literal_prefix(pattern))
