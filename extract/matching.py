@@ -56,6 +56,10 @@ class WordPattern:
         """The first match, or None."""
         return next(self.finditer(text), None)
 
+    def count(self, text: str) -> int:
+        """How many matches ``text`` holds."""
+        return sum(1 for _ in self.finditer(text)) if self.literal in text else 0
+
 
 def literal_prefix(pattern: str) -> str:
     """The plain text (letters, digits, spaces) every match of ``pattern`` starts with; ``""`` where there is

@@ -22,7 +22,7 @@ def _patterns() -> dict[str, list[WordPattern]]:
 def relevance_hits(text: str) -> dict[str, int]:
     """How often ``text`` names each group of ``relevance.yml`` (strong, weak, off_topic)."""
     text = text.lower()
-    return {kind: sum(sum(1 for _ in p.finditer(text)) for p in patterns) for kind, patterns in _patterns().items()}
+    return {kind: sum(p.count(text) for p in patterns) for kind, patterns in _patterns().items()}
 
 
 def relevance_score(text: str, hits: dict[str, int] | None = None) -> float:
