@@ -131,8 +131,15 @@ def find_dateline(paragraph: str) -> tuple[str | None, str | None, int]:
 _WORDS = re.compile(r"\w+")
 
 
+#: ASCII bytes to themselves where they are word characters (``\\w``), to a space where they are not.
+_ASCII_WORDS = bytes(b if chr(b).isalnum() or chr(b) == "_" else 32 for b in range(128)) + bytes(range(128, 256))
+
+
 def _key(paragraph: str) -> str:
-    """What two copies of a paragraph share: its words, casefolded, one space apart."""
+    """What two copies of a paragraph share: its words (``\\w+``), casefolded, one space apart. An ASCII
+    paragraph (nearly all) is cut with ``bytes.translate``, about twice as fast as the pattern."""
+    if paragraph.isascii():
+        return b" ".join(paragraph.lower().encode().translate(_ASCII_WORDS).split()).decode()
     return " ".join(_WORDS.findall(paragraph.casefold()))
 
 

@@ -17,6 +17,7 @@ from extract.matching import WordFinder, WordPattern, at_word_start, literal_pre
 from extract.numbers import NUMBER_RE, find_numbers, parse_number
 from extract.officials import _TOKEN, tokenize
 from extract.resources import load_yaml
+from extract.text import _key
 
 #: Words, their prefixes and suffixes, capitals, digits, punctuation, quotes, several kinds of space.
 _PIECES = st.sampled_from(["ANTARA FOTO", "/Budi", "Bupati", "Kepala", "Kepala Dinas", "Wali", "Wali Kota",
@@ -150,3 +151,9 @@ def test_a_pattern_matches_only_text_that_holds_its_literal_prefix(pattern, text
         return
     for m in compiled.finditer(text):
         assert text[m.start():].startswith(literal_prefix(pattern))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_TEXT, _TEXT.map(lambda text: text.encode("ascii", "ignore").decode())))
+def test_paragraph_keys_are_the_casefolded_words(text):
+    assert _key(text) == " ".join(re.findall(r"\w+", text.casefold()))
