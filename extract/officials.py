@@ -47,7 +47,7 @@ _TOKEN_GROUP = re.compile("(" + _TOKEN.pattern + ")")
 
 def tokenize(text: str) -> list[Tok]:
     """Words and punctuation with their character offsets (only whitespace lies between them)."""
-    return [Tok(*word) for word in tiled_words(_TOKEN_GROUP, text)]
+    return tiled_words(_TOKEN_GROUP, text, Tok)
 
 
 @cache
