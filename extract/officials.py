@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import compress, count
+from operator import itemgetter
 from typing import NamedTuple
 
 from spacy.lang.id.stop_words import STOP_WORDS
@@ -344,7 +346,7 @@ def find_officials(text: str, people: list[tuple[int, int]] | None = None) -> li
     found, i = [], 0
     firsts = _title_firsts()
     # only a token that starts a title phrase can start an official: jump from one to the next
-    for at in [k for k, tok in enumerate(toks) if tok.text in firsts]:
+    for at in list(compress(count(), map(firsts.__contains__, map(itemgetter(0), toks)))):  # (tok.text in firsts)
         if at < i:
             continue
         i = at
