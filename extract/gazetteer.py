@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import repeat
 
-from extract.matching import tiled_words
+from extract.matching import split_words
 from extract.resources import load_csv, load_yaml
 
 #: Words written before a region's name that say which kind of region it is.
@@ -136,14 +137,14 @@ def _spaced_only(text: str, words: tuple[str, ...], starts: list[int]) -> bool:
     return all(text[a + len(w):b].strip() in ("", ".") for w, a, b in zip(words, starts, starts[1:], strict=False))
 
 
-#: A capitalised word, as ``tiled_words`` reads it.
+#: A capitalised word, as ``split_words`` reads it.
 _WORD_GROUP = re.compile("(" + _WORD.pattern + ")")
 
 
 def _capitalised_words(text: str) -> tuple[list[str], list[int]]:
     """The capitalised words (a final full stop dropped) and their offsets: ``(["Pemkab", "Kapuas"], [0, 7])``."""
-    found = tiled_words(_WORD_GROUP, text)
-    return [word.rstrip(".") for word, _, _ in found], [at for _, at, _ in found]
+    words, starts, _ = split_words(_WORD_GROUP, text)
+    return list(map(str.rstrip, words, repeat("."))), starts
 
 
 def _tokens(text: str) -> list[str]:

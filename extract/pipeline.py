@@ -62,8 +62,12 @@ class Extractor:
         hits = relevance_hits(full)
         relevant = is_relevant(full, hits)
         keep = relevant or always_facts
-        # an article that is not relevant needs its region, not its facts (nor the NER's time)
-        doc = self.nlp(cleaned.text, disable=[] if keep else [n for n in self.nlp.pipe_names if n in FACTS])
+        # an article that is not relevant needs its region, not its facts (nor the NER's time). The components
+        # are called here rather than by nlp(text, disable=...), which rebuilds the pipeline list several times
+        doc = self.nlp.make_doc(cleaned.text)
+        for name, component in self.nlp.pipeline:
+            if keep or name not in FACTS:
+                doc = component(doc)
         region = doc._.region
         return ArticleFacts(
             relevant=relevant,
