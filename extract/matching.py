@@ -150,6 +150,16 @@ def whole_words(words: Iterable[str], text: str) -> list[tuple[int, str]]:
     return found
 
 
+#: ASCII bytes to themselves where they are word characters (``\\w``), to a space where they are not.
+_ASCII_WORD_BYTES = bytes(b if chr(b).isalnum() or chr(b) == "_" else 32 for b in range(128)) + bytes(range(128, 256))
+
+
+def ascii_words(text: str) -> list[bytes]:
+    """The words (``\\w+``) of an ASCII ``text``, as bytes: ``bytes.translate`` and ``split`` do it about twice as
+    fast as ``re.findall(r"\\w+", text)``. ``ascii_words("Kota Baru, 2") == [b"Kota", b"Baru", b"2"]``."""
+    return text.encode("ascii").translate(_ASCII_WORD_BYTES).split()
+
+
 def split_words(word: re.Pattern, text: str) -> tuple[list[str], list[int], list[int]]:
     """Each match of ``word`` (a pattern that is one group around the word) and its offsets, as ``finditer``
     finds them, in three lists: words, starts, ends. ``word.split(text)`` alternates what lies between words
