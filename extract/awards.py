@@ -147,8 +147,6 @@ def find_awards(sentence: str, ctx: AwardContext | None = None) -> list[Award]:
         ctx.other = not named
     if not award or ctx.other:
         return []  # "BPJAMSOSTEK Award 2024 diberikan kepada ...": that award's results, until Paritrana is named
-    level_m = rules["level"].search(sentence)
-    level = level_m.group(1).lower() if level_m else ctx.level
     results: list[tuple[str, str, int | None, bool, str, int | None]] = []
     state: dict = {}
     body = sentence[find_dateline(sentence)[2]:]  # "Pontianak (ANTARA) - ...": the city only says where
@@ -158,6 +156,10 @@ def find_awards(sentence: str, ctx: AwardContext | None = None) -> list[Award]:
             year = _year(clause) or _year(sentence) or ctx.year
             results += [(name, kind, rank, nominee, clause, year) for name, kind, rank, nominee in found]
 
+    if not results:
+        return []
+    level_m = rules["level"].search(sentence)
+    level = level_m.group(1).lower() if level_m else ctx.level
     awards, seen = [], set()
     for name, kind, rank, is_nominee, clause, year in results:
         key = (name, year, is_nominee)
