@@ -24,6 +24,10 @@ from extract.text import clean_text
 CONFIG = Path(__file__).parent / "config.cfg"
 #: The components that find facts (and the NER they use), skipped for an article that is not relevant.
 FACTS = ("pantau_ner", "pantau_officials", "pantau_counts", "pantau_awards", "pantau_quotes")
+#: Components whose output ``ArticleFacts`` does not read, skipped by ``Extractor``: sentence boundaries on the
+#: Doc (``doc.sents``) serve whoever runs the pipeline directly; the rules split sentences on demand
+#: (``extract.components.sentences``).
+UNREAD = ("pantau_sentences",)
 #: The NER ``Extractor`` uses unless told otherwise (see ``extract.ner.use_ner``).
 DEFAULT_NER = "spacy"
 #: Longer than any news article (the longest real ones are about 50,000 characters).
@@ -66,7 +70,7 @@ class Extractor:
         # are called here rather than by nlp(text, disable=...), which rebuilds the pipeline list several times
         doc = self.nlp.make_doc(cleaned.text)
         for name, component in self.nlp.pipeline:
-            if keep or name not in FACTS:
+            if name not in UNREAD and (keep or name not in FACTS):
                 doc = component(doc)
         region = doc._.region
         return ArticleFacts(

@@ -16,6 +16,7 @@ from extract.gazetteer import _WORD, _capitalised_words
 from extract.matching import WordFinder, WordPattern, at_word_start, literal_prefix, whole_words
 from extract.numbers import NUMBER_RE, find_numbers, parse_number
 from extract.officials import _TOKEN, tokenize
+from extract.pipeline import load_pipeline
 from extract.resources import load_yaml
 from extract.text import _key
 
@@ -157,3 +158,9 @@ def test_a_pattern_matches_only_text_that_holds_its_literal_prefix(pattern, text
 @given(st.one_of(_TEXT, _TEXT.map(lambda text: text.encode("ascii", "ignore").decode())))
 def test_paragraph_keys_are_the_casefolded_words(text):
     assert _key(text) == " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def test_the_pipeline_marks_the_same_sentences_on_the_doc():
+    text = 'Ia hadir. "Kami siap." Kata dia!\n\nBaru 2 orang? Ya.'
+    doc = load_pipeline()(text)
+    assert [s.text.strip() for s in doc.sents] == [s for _, s in split_sentences(text)]  # "\n\n" is a token
