@@ -13,6 +13,7 @@ from functools import cache
 
 from extract.facts import Award
 from extract.gazetteer import regions
+from extract.matching import FastPattern
 from extract.numbers import RANK_RE, RANK_WORD, parse_ordinal
 from extract.resources import load_yaml
 from extract.text import find_dateline
@@ -29,16 +30,18 @@ def _rules() -> dict:
     data = load_yaml("awards.yml")
     return {
         "awards": {name: re.compile(p, re.IGNORECASE) for name, p in data["awards"].items()},
-        "other_awards": re.compile(data["other_awards"], re.IGNORECASE),
-        "win": re.compile(rf"\b{data['win_verbs']}\b", re.IGNORECASE),
-        "passive": re.compile(rf"\b{data['passive_verbs']}\b", re.IGNORECASE),
-        "follow": re.compile(rf"\b{data['follow_verbs']}\b", re.IGNORECASE),
-        "nominee": re.compile(rf"\b{data['nominee']}", re.IGNORECASE),
-        "size": re.compile(data["company_size"], re.IGNORECASE),
-        "level": re.compile(data["level"], re.IGNORECASE),
+        # searched in every sentence of an award article, which most sentences do not hold: each behind a
+        # prefilter (extract.matching.FastPattern)
+        "other_awards": FastPattern(data["other_awards"], re.IGNORECASE),
+        "win": FastPattern(rf"\b{data['win_verbs']}\b", re.IGNORECASE),
+        "passive": FastPattern(rf"\b{data['passive_verbs']}\b", re.IGNORECASE),
+        "follow": FastPattern(rf"\b{data['follow_verbs']}\b", re.IGNORECASE),
+        "nominee": FastPattern(rf"\b{data['nominee']}", re.IGNORECASE),
+        "size": FastPattern(data["company_size"], re.IGNORECASE),
+        "level": FastPattern(data["level"], re.IGNORECASE),
         "rank_then": re.compile(data["rank_then_recipient"], re.IGNORECASE),
         "then_rank": re.compile(data["recipient_then_rank"], re.IGNORECASE),
-        "range": re.compile(data["rank_range"], re.IGNORECASE),
+        "range": FastPattern(data["rank_range"], re.IGNORECASE),
     }
 
 
@@ -90,16 +93,16 @@ _ORDINAL = r"(?:pertama|kedua|ketiga|keempat|kelima|satu|dua|tiga|empat|lima|I{1
 _HEAD = r"(?:peringkat|juara|terbaik|posisi|urutan)"
 #: Several ranks in a row: "juara I dan juara II", "peringkat 2 dan 3", "pertama, kedua dan ketiga".
 _LIST = rf"(?:ke-?)?{_ORDINAL}(?:\s*(?:,|dan|&|serta)\s*(?:{_HEAD}\s+)?(?:(?:terbaik|ke-?)\s*)?{_ORDINAL}\b)+"
-_EACH = re.compile(r"\b(?:masing-masing|berturut-turut)\b", re.IGNORECASE)
-_RANK_LIST = re.compile(rf"\b{_HEAD}?\s*(?:(?:terbaik|ke-?)\s*)?(?P<list>{_LIST})", re.IGNORECASE)
-_HEADED_LIST = re.compile(rf"\b{_HEAD}\s+(?:(?:terbaik|ke-?)\s*)?(?P<list>{_LIST})", re.IGNORECASE)
+_EACH = FastPattern(r"\b(?:masing-masing|berturut-turut)\b", re.IGNORECASE)
+_RANK_LIST = FastPattern(rf"\b{_HEAD}?\s*(?:(?:terbaik|ke-?)\s*)?(?P<list>{_LIST})", re.IGNORECASE)
+_HEADED_LIST = FastPattern(rf"\b{_HEAD}\s+(?:(?:terbaik|ke-?)\s*)?(?P<list>{_LIST})", re.IGNORECASE)
 
 
 #: A recipient's name as written: its capitalised words ("Pemkab Belitung", "PT Meratus Agro Lestari").
 _WRITTEN = re.compile(r"(?:[A-Z][\w&'./-]*\s?)*")
 #: Rank phrases with no ordinal mean the first place ("predikat terbaik", "juara umum"); a rank in brackets
 #: after a recipient ("Kabupaten Bekasi (I)") is a rank. Both are rewritten to the form the rules read.
-_IMPLICIT_FIRST = re.compile(
+_IMPLICIT_FIRST = FastPattern(
     r"\b(?:predikat\s+terbaik|(?:sebagai\s+)?yang\s+terbaik|juara\s+umum)\b"
     rf"(?!\s+(?:ke-?\s?)?{RANK_WORD})",
     re.IGNORECASE)

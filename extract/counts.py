@@ -14,6 +14,7 @@ import re
 from functools import cache
 
 from extract.facts import Count
+from extract.matching import FastPattern
 from extract.numbers import find_numbers
 from extract.resources import load_yaml
 
@@ -46,12 +47,12 @@ def _rules() -> dict:
         # the patterns end at the number (``\s*$``): searched in the last characters before it only
         "not_before": re.compile("|".join(f"(?:{p})" for p in data["not_before"]), re.IGNORECASE),
         "not_after": re.compile("|".join(f"(?:{p})" for p in data["not_after"]), re.IGNORECASE),
-        "categories": [(re.compile(c["pattern"], re.IGNORECASE), c["category"]) for c in data["categories"]],
+        "categories": [(FastPattern(c["pattern"], re.IGNORECASE), c["category"]) for c in data["categories"]],
         "shares": data["share_categories"],
         # the first to match after the number wins, the earlier in the list where two start together: that is
         # how an alternation chooses, so one pattern finds it
-        "funding": re.compile("|".join(f"(?P<f{k}>{f['pattern']})" for k, f in enumerate(data["funding"])),
-                              re.IGNORECASE),
+        "funding": FastPattern("|".join(f"(?P<f{k}>{f['pattern']})" for k, f in enumerate(data["funding"])),
+                               re.IGNORECASE),
         "funding_of": {f"f{k}": f["funding"] for k, f in enumerate(data["funding"])},
         "place_not_after": re.compile(data["place_not_after"], re.IGNORECASE),
         "agent": re.compile(rf"^\s*(?:(?:{fillers})\s+)?({data['agent_noun']})(?:\s+([a-z]{{4,}}))?\b"),

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from extract.matching import ascii_words
+from extract.matching import FastPattern, ascii_words
 
 UNITS = {
     "nol": 0, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5,
@@ -45,7 +45,7 @@ _NUMBER_LOWER = re.compile(_NUMBER)
 
 #: What follows a rank word as the rank itself: "2", "II", "kedua", "dua".
 RANK_WORD = r"(?:\d+|[IVX]+\b|pertama|kedua|ketiga|keempat|kelima|satu|dua|tiga|empat|lima)"
-RANK_RE = re.compile(
+RANK_RE = FastPattern(
     rf"\b(?P<head>peringkat|juara|terbaik|rangking|ranking|posisi|urutan)\s+(?:ke-?\s?)?(?P<rank>{RANK_WORD})",
     re.IGNORECASE,
 )

@@ -5,15 +5,16 @@ is checked against the slow, obvious pattern on text drawn from the characters t
 """
 
 import re
+import warnings
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from extract import counts
 from extract.components import split_sentences
 from extract.gazetteer import _WORD, _capitalised_words
-from extract.matching import WordFinder, WordPattern, at_word_start, literal_prefix, whole_words
+from extract.matching import FastPattern, Prefilter, WordFinder, WordPattern, at_word_start, whole_words
 from extract.numbers import NUMBER_RE, find_numbers, parse_number
 from extract.officials import _TOKEN, tokenize
 from extract.pipeline import load_pipeline
@@ -133,25 +134,41 @@ def test_units_picked_by_first_word_match_as_the_whole_alternation(rest):
     assert ((found.lastgroup, found.end()) if found else None) == ((whole.lastgroup, whole.end()) if whole else None)
 
 
-@pytest.mark.parametrize(("pattern", "prefix"), [
-    (r"bpjs\s*ketenagakerjaan", "bpjs"), ("jkn?", "jk"), ("jkk|jkm", ""), ("(?:a|b)c", ""), ("x{0,2}", ""),
-    ("jaminan (kecelakaan kerja|kematian)", "jaminan "), ("[(]a|b", ""), (r"a\|b", "a"), ("a+b", "a"),
-    ("ANTARA( FOTO|/[A-Z][\\w ]+)?/[A-Z]", "ANTARA"), ("(?i)x", ""),
+@pytest.mark.parametrize(("pattern", "flags", "words"), [
+    (r"bpjs\s*ketenagakerjaan", 0, {"ketenagakerjaan"}), ("jkn?", 0, {"jk"}), ("jkk|jkm", 0, {"jk"}),
+    ("(?:a|b)cd", 0, {"cd"}), ("x{0,2}", 0, set()), ("[(]a|b", 0, {"(a", "b"}), (r"a\|b", 0, {"a|b"}),
+    (r"\b(?:Meraih|MENERIMA)\b", re.IGNORECASE, {"eraih", "enerima"}), ("(?i)Juara", 0, {"juara"}),
+    ("(?i:Juara)", 0, set()), ("(?:sebagai )?yang terbaik|juara umum", 0, {"yang terbaik", "juara umum"}),
+    ("K\u212a", re.IGNORECASE, {"k"}),
 ])
-def test_literal_prefix_is_what_every_match_starts_with(pattern, prefix):
-    assert literal_prefix(pattern) == prefix
+def test_prefilter_words_are_what_every_match_holds(pattern, flags, words):
+    # re's parser takes a prefix shared by alternatives out of them ("jkk|jkm" is "jk[km]")
+    assert Prefilter(pattern, flags).words == words
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(["a", "b", "ab", " ", "|", "?", "*", "+", "(", ")", "(?:", "[ab]", "[(|]", "\\s",
-                                 "\\b", ".", "{0,2}"]), max_size=8).map("".join), _TEXT.map(str.lower))
-def test_a_pattern_matches_only_text_that_holds_its_literal_prefix(pattern, text):
-    try:
-        compiled = re.compile(pattern)
-    except re.error:
-        return
-    for m in compiled.finditer(text):
-        assert text[m.start():].startswith(literal_prefix(pattern))
+_PATTERN_PIECES = st.sampled_from(["a", "b", "ab", "K", " ", "|", "?", "*", "+", "(", ")", "(?:", "[ab]", "[(|]", "\\s",
+                                   "\\b", ".", "{0,2}", "{2}", "(?i:b)", "(?!a)", "(?<=b)", "\u212a", "s"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_PATTERN_PIECES, max_size=8).map("".join), st.sampled_from([0, re.IGNORECASE]),
+       st.lists(st.sampled_from(["a", "b", "A", "B", "k", "K", "s", " ", "(", "|", "\u212a", "\u017f", "\n"]),
+                max_size=20).map("".join))
+@example("s", re.IGNORECASE, "\u017f")  # a long s matches "s" when case is ignored, though it lowercases to itself
+@example("ab", re.IGNORECASE, "A\u212a")
+def test_a_text_the_prefilter_passes_over_has_no_match(pattern, flags, text):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # "possible nested set" and the like
+        try:
+            compiled = re.compile(pattern, flags)
+        except re.error:
+            return
+    fast = FastPattern(pattern, flags)
+    if not fast.prefilter.allows(text):
+        assert compiled.search(text) is None
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in compiled.finditer(text)]
+    assert fast.split(text) == compiled.split(text) and fast.sub("x", text) == compiled.sub("x", text)
+
 
 
 @settings(max_examples=300, deadline=None)
