@@ -35,7 +35,7 @@ def _rules() -> dict:
         "other_awards": FastPattern(data["other_awards"], re.IGNORECASE),
         "win": FastPattern(rf"\b{data['win_verbs']}\b", re.IGNORECASE),
         "passive": FastPattern(rf"\b{data['passive_verbs']}\b", re.IGNORECASE),
-        "follow": FastPattern(rf"\b{data['follow_verbs']}\b", re.IGNORECASE),
+        "follow": re.compile(rf"\b{data['follow_verbs']}\b", re.IGNORECASE),  # matched at the start only
         "nominee": FastPattern(rf"\b{data['nominee']}", re.IGNORECASE),
         "size": FastPattern(data["company_size"], re.IGNORECASE),
         "level": FastPattern(data["level"], re.IGNORECASE),

@@ -31,14 +31,16 @@ def _rules() -> dict:
     after = "|".join(sorted((re.escape(v) for v in data["after_verbs"]), key=len, reverse=True))
     before = "|".join(sorted((re.escape(v) for v in data["before_verbs"]), key=len, reverse=True))
     epithets = "|".join(re.escape(e) for e in names().get("epithets", []))
-    return {  # each behind a prefilter (extract.matching.FastPattern): most text holds none of their words
-        "after": FastPattern(rf"^\s*[,.]?\s*(?P<verb>{after})(?P<nya>nya)?\b(?P<rest>.{{0,160}})", re.IGNORECASE),
-        "before": FastPattern(rf"(?P<who>[^.!?\"]{{2,160}}?)\s+(?:{before})(?:\s+bahwa)?\s*[,:]?\s*$", re.IGNORECASE),
-        # how "before" ends: one pass over the text, where "before" reads up to 160 characters from each position
+    return {  # the searched ones behind a prefilter (extract.matching.FastPattern): most text holds none of their
+        # words; the ones matched at the start of a short text fail fast without one
+        "after": re.compile(rf"^\s*[,.]?\s*(?P<verb>{after})(?P<nya>nya)?\b(?P<rest>.{{0,160}})", re.IGNORECASE),
+        "before": re.compile(rf"(?P<who>[^.!?\"]{{2,160}}?)\s+(?:{before})(?:\s+bahwa)?\s*[,:]?\s*$", re.IGNORECASE),
+        # how "before" ends, searched first: one pass over the text, where "before" reads up to 160 characters from
+        # each position
         "before_end": FastPattern(rf"(?:{before})(?:\s+bahwa)?\s*[,:]?\s*$", re.IGNORECASE),
         "menurut": FastPattern(r"(?:menurut|kata)\s+(?P<who>[^,\"]{2,120}),?\s*$", re.IGNORECASE),
-        "pronoun": FastPattern(rf"^\s*(?:{'|'.join(data['pronouns'])})\b", re.IGNORECASE),
-        "epithet": FastPattern(rf"^\s*(?:sang\s+)?(?:{epithets})\b", re.IGNORECASE) if epithets else None,
+        "pronoun": re.compile(rf"^\s*(?:{'|'.join(data['pronouns'])})\b", re.IGNORECASE),
+        "epithet": re.compile(rf"^\s*(?:sang\s+)?(?:{epithets})\b", re.IGNORECASE) if epithets else None,
         "nickname": FastPattern(r"\bdisapa\s+(?:Pak\s+|Bu\s+|Bang\s+|Mas\s+|Mbak\s+)?(?P<nick>[A-Z][\w'-]*)"),
     }
 
