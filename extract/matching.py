@@ -43,7 +43,10 @@ class Prefilter:
         except Exception:  # noqa: BLE001  (re's parser is internal: whatever it does, no prefilter is safe)
             parsed = None
         self.folded = bool(parsed and parsed.state.flags & re.IGNORECASE)
-        self.words: frozenset[str] = (_required(parsed.data, self.folded) if parsed else None) or frozenset()
+        words = (_required(parsed.data, self.folded) if parsed else None) or frozenset()
+        # strings this short or this many are in most text, or take as long to look for as the scan: none
+        worth = words and min(map(len, words)) >= _SHORTEST and len(words) <= _MOST
+        self.words: frozenset[str] = words if worth else frozenset()
 
     def allows(self, text: str) -> bool:
         """False only where no match can be: ``text`` holds none of the words."""
@@ -56,6 +59,7 @@ class Prefilter:
         return any(word in text for word in self.words)
 
 
+_SHORTEST, _MOST = 3, 24
 _REPEATS = (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT)
 
 

@@ -121,6 +121,8 @@ def _title_start() -> WordFinder:
 
 def _title_at(toks: list[Tok], i: int) -> int:
     """Tokens taken by a title (``Pj Wali Kota``, ``Penjabat (Pj) Bupati``) starting at ``i``; 0 if none."""
+    if toks[i].text not in _title_firsts():  # most words start no title: say so before reading phrases
+        return 0
     lex, j = _lexicon(), i
     while True:
         n = _match_phrase(toks, j, lex["prefixes"])
