@@ -55,8 +55,24 @@ class Prefilter:
         if self.folded:
             if not text.isascii():
                 return True
-            text = text.lower()
+            text = _lowered(text)
         return any(word in text for word in self.words)
+
+
+_last_lowered = ("", "")
+
+
+def _lowered(text: str) -> str:
+    """``text.lower()``, kept for the last text asked about (the very object): a rule's patterns are tried on
+    one sentence or clause in turn, and each would lowercase it again. (One tuple, read and replaced whole,
+    so that threads cannot mix two texts.)"""
+    global _last_lowered
+    last = _last_lowered
+    if last[0] is text:
+        return last[1]
+    lowered = text.lower()
+    _last_lowered = (text, lowered)
+    return lowered
 
 
 _SHORTEST, _MOST = 3, 24
