@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from itertools import repeat
+from itertools import compress, count, repeat
 
 from extract.matching import split_words
 from extract.resources import load_csv, load_yaml
@@ -113,7 +113,7 @@ class Regions:
         words, starts = _capitalised_words(text)
         found, i = [], 0
         lengths = self._lengths
-        for at in [k for k, word in enumerate(words) if word in lengths]:  # the words a name can start with
+        for at in list(compress(count(), map(lengths.__contains__, words))):  # the words a name can start with
             if at < i:
                 continue
             i = at
