@@ -3,7 +3,10 @@
 ``re`` scans quickly only when a pattern starts with literal characters: it then skips to the places
 where they occur. A pattern that starts with ``\\b`` or ``(?<!\\w)`` is tried at every position, many
 times slower on an article. ``WordPattern`` drops a leading ``\\b`` from the pattern and checks it after
-each match instead; ``WordFinder`` is one for a list of whole words.
+each match instead; ``WordFinder`` is one for a list of whole words, written as a trie. ``Prefilter`` reads
+the strings every match of a pattern holds, so that ``FastPattern`` passes over text without them. A
+Python object per word costs more than a scan: ``split_words``, ``tiled_words``, ``ascii_words`` and
+``whole_words`` make as few as they can.
 
 >>> finder = WordFinder(["Bupati", "Kepala"])
 >>> [m.group(0) for m in finder.finditer("Kepala Dinas dan Wakil Bupati, bukan Subupati.")]
