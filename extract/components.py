@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from extract.awards import award_context, find_awards
 from extract.counts import find_counts
 from extract.gazetteer import regions
+from extract.numbers import may_hold_number
 from extract.officials import find_officials, merge_officials
 from extract.quotes import find_quotes
 from extract.text import find_dateline
@@ -33,13 +34,16 @@ for _name in ("officials", "counts", "awards", "quotes", "regions", "region", "p
 
 
 def paragraphs(doc: Doc) -> list[tuple[int, str]]:
-    """The Doc's paragraphs with their character offsets (the Extractor joins them with blank lines)."""
-    out, at = [], 0
-    for part in doc_text(doc).split("\n\n"):
-        if part.strip():
-            out.append((at, part))
-        at += len(part) + 2
-    return out
+    """The Doc's paragraphs with their character offsets (the Extractor joins them with blank lines); split
+    once and kept on the Doc for the components that read them."""
+    if "pantau_paragraphs" not in doc.user_data:
+        out, at = [], 0
+        for part in doc_text(doc).split("\n\n"):
+            if part.strip():
+                out.append((at, part))
+            at += len(part) + 2
+        doc.user_data["pantau_paragraphs"] = out
+    return doc.user_data["pantau_paragraphs"]
 
 
 #: A sentence ends after ``.``, ``!`` or ``?`` and any closing quote or bracket, before a space and a word that
@@ -136,14 +140,16 @@ class CountsComponent:
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc._.regions or []
         starts = [m.start for m in mentions]
-        counts, state, paragraph = [], {}, None
-        for at, sentence in sentences(doc):
-            here = doc_text(doc).rfind("\n\n", 0, at)
-            if here != paragraph:  # the counted noun carries over within a paragraph only
-                state, paragraph = {}, here
-            for count in find_counts(sentence, state):
-                count.region = _region_for(at, at + len(sentence), mentions, starts, doc._.region)
-                counts.append(count)
+        counts = []
+        for at, paragraph in paragraphs(doc):
+            if not may_hold_number(paragraph):
+                continue  # most paragraphs: no number, no count, and no need to split their sentences
+            state: dict = {}  # the counted noun carries over within a paragraph only
+            for offset, sentence in split_sentences(paragraph):
+                start = at + offset
+                for count in find_counts(sentence, state):
+                    count.region = _region_for(start, start + len(sentence), mentions, starts, doc._.region)
+                    counts.append(count)
         doc._.counts = counts
         return doc
 

@@ -126,7 +126,7 @@ def _match_value(m: re.Match) -> int | float | None:
 
 def find_numbers(text: str) -> list[NumberMatch]:
     """Every number in ``text`` with its span: ``find_numbers("1,4 juta pekerja")[0].value == 1400000``."""
-    if not _may_hold_number(text):
+    if not may_hold_number(text):
         return []
     found = []
     lower = text.lower()
@@ -145,7 +145,7 @@ _DIGIT = re.compile(r"\d")
 _NUMBER_WORDS = frozenset(word.encode() for word in re.findall(r"\w+", _WORD))
 
 
-def _may_hold_number(text: str) -> bool:
+def may_hold_number(text: str) -> bool:
     """False when ``text`` has no digit and, in plain ASCII, no word that is a number word: no number can
     start there (a number is digits or starts with a whole number word). Most sentences are ruled out
     this way faster than ``NUMBER_RE`` scans them."""

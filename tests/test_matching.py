@@ -184,3 +184,13 @@ def test_the_pipeline_marks_the_same_sentences_on_the_doc():
     text = 'Ia hadir. "Kami siap." Kata dia!\n\nBaru 2 orang? Ya.'
     doc = load_pipeline()(text)
     assert [s.text.strip() for s in doc.sents] == [s for _, s in split_sentences(text)]  # "\n\n" is a token
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TEXT.map(lambda text: " ".join(text.split())).filter(bool), min_size=1, max_size=4))
+def test_sentences_split_paragraph_by_paragraph_are_the_texts_sentences(paragraphs):
+    text, found, at = "\n\n".join(paragraphs), [], 0
+    for paragraph in paragraphs:
+        found += [(at + offset, sentence) for offset, sentence in split_sentences(paragraph)]
+        at += len(paragraph) + 2
+    assert found == split_sentences(text)
