@@ -23,7 +23,7 @@ from extract.awards import award_context, find_awards
 from extract.counts import find_counts
 from extract.gazetteer import regions
 from extract.numbers import may_hold_number
-from extract.officials import find_officials, merge_officials
+from extract.officials import find_officials, merge_officials, title_starts
 from extract.quotes import find_quotes
 from extract.text import find_dateline
 from extract.tokenizer import doc_text
@@ -124,10 +124,17 @@ class OfficialsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         ner = doc._.ner  # set when a NER runs before the rules (extract.ner)
-        found = [o for at, p in paragraphs(doc)
-                 for o in find_officials(p, ner.within(at, at + len(p)).spans("PER") if ner else None)]
+        titled = title_starts(doc_text(doc))  # one scan of the text, not one per paragraph
+        found = [o for at, p in paragraphs(doc) if _any_within(titled, at, at + len(p))
+                 for o in find_officials(p, ner.within(at, at + len(p)).spans("PER") if ner else None, titled=True)]
         doc._.officials = merge_officials(found)
         return doc
+
+
+def _any_within(offsets: list[int], start: int, end: int) -> bool:
+    """Whether one of the sorted ``offsets`` lies in ``[start, end)``."""
+    i = bisect_left(offsets, start)
+    return i < len(offsets) and offsets[i] < end
 
 
 @Language.factory("pantau_counts")

@@ -113,6 +113,11 @@ def _match_phrase(toks: list[Tok], i: int, phrases: dict) -> int:
 _END = ""
 
 
+def title_starts(text: str) -> list[int]:
+    """Where the words that can start a title are in ``text``: a paragraph without one has no official."""
+    return [m.start() for m in _title_start().finditer(text)]
+
+
 @cache
 def _title_start() -> WordFinder:
     """Any word a title can start with: a paragraph without one has no official to find."""
@@ -167,22 +172,23 @@ def _is_org_word(word: str) -> bool:
 def read_name(toks: list[Tok], i: int) -> int:
     """Tokens taken by a personal name starting at ``i`` (``Ida Bagus Alit Wiradana``, ``H. Ahmad``); 0 if none."""
     lex = _lexicon()
-    j, words = i, []
-    while j < len(toks) and len(words) < 7:
+    honorifics, particles, not_person = lex["honorifics"], lex["particles"], lex["not_person"]
+    j, words, end = i, [], len(toks)
+    while j < end and len(words) < 7:
         word = toks[j].text
-        if word in lex["honorifics"] or word.rstrip(".") in lex["honorifics"]:
-            j += 2 if j + 1 < len(toks) and toks[j + 1].text == "." else 1
+        if word in honorifics or word.rstrip(".") in honorifics:
+            j += 2 if j + 1 < end and toks[j + 1].text == "." else 1
             words.append(word)
             continue
-        if word[:1].isupper() or (words and word in lex["particles"]):
-            if word in lex["not_person"] or _title_at(toks, j):
+        if word[:1].isupper() or (words and word in particles):
+            if word in not_person or _title_at(toks, j):
                 break
             words.append(word)
             j += 1
             continue
         break
     # degrees after a comma belong to the name: "Rudi Hartono, S.E." — not needed for matching; stop here.
-    core = [w for w in words if w.rstrip(".") not in lex["honorifics"]]
+    core = [w for w in words if w.rstrip(".") not in honorifics]
     if not core or len(core) > 5:
         return 0
     if all(_is_org_word(w) or w in lex["particles"] for w in core):
@@ -334,15 +340,18 @@ def _name_before(toks: list[Tok], i: int) -> int | None:
     return None
 
 
-def find_officials(text: str, people: list[tuple[int, int]] | None = None) -> list[Official]:
+def find_officials(text: str, people: list[tuple[int, int]] | None = None, titled: bool = False) -> list[Official]:
     """Every official introduced with an office in ``text`` (one sentence or paragraph).
+
+    ``titled``: the caller found a word that starts a title in ``text`` (``title_starts``) and it need not be
+    looked for again.
 
     ``people``: where a NER tagged persons in ``text`` (character offsets). The rules decide on their own
     where they can; a tagged person fills a name slot they left empty, or replaces a "name" the NER did
     not tag when a tagged person follows it (``Kepala Desa Sei Pasah, Amat Sugiono``), see
     ``_tagged_official``.
     """
-    if not _title_start().search(text):
+    if not titled and not _title_start().search(text):
         return []
     toks = tokenize(text)
     found, i = [], 0
