@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from itertools import compress, count, repeat
+from typing import NamedTuple
 
 from extract.matching import split_words
 from extract.resources import load_csv, load_yaml
@@ -39,9 +40,9 @@ class Region:
     lon: float | None
 
 
-@dataclass(frozen=True)
-class RegionMention:
-    """A region named in text: where (``start``, ``end``), as written, and which region."""
+class RegionMention(NamedTuple):
+    """A region named in text: where (``start``, ``end``), as written, and which region. (A NamedTuple, made
+    faster than a frozen dataclass: every article names several.)"""
 
     start: int
     end: int
@@ -112,18 +113,17 @@ class Regions:
         """Every region named in ``text``, longest name first, left to right."""
         words, starts = _capitalised_words(text)
         found, i = [], 0
-        lengths = self._lengths
+        lengths, surface = self._lengths, self._surface
         for at in list(compress(count(), map(lengths.__contains__, words))):  # the words a name can start with
             if at < i:
-                continue
-            i = at
-            for n in lengths[words[i]]:
-                chunk = tuple(words[i:i + n])
-                candidates = self._surface.get(chunk) if len(chunk) == n else None
-                if candidates and _spaced_only(text, chunk, starts[i:i + n]):
-                    start, end = starts[i], starts[i + n - 1] + len(chunk[-1])
+                continue  # inside the name found last
+            for n in lengths[words[at]]:
+                chunk = (words[at],) if n == 1 else tuple(words[at:at + n])
+                candidates = surface.get(chunk) if len(chunk) == n else None
+                if candidates and (n == 1 or _spaced_only(text, chunk, starts[at:at + n])):
+                    start, end = starts[at], starts[at + n - 1] + len(chunk[-1])
                     found.append(RegionMention(start, end, text[start:end], self._choose(candidates, province)))
-                    i += n
+                    i = at + n
                     break
         return found
 
