@@ -24,12 +24,15 @@ from collections.abc import Iterable, Iterator
 from itertools import accumulate, repeat
 from re import _constants, _parser
 
-_WORD_CHAR = re.compile(r"\w")
-
 
 def at_word_start(text: str, at: int) -> bool:
     """Whether position ``at`` of ``text`` is not preceded by a word character."""
-    return not at or not _WORD_CHAR.match(text, at - 1)
+    return not at or not is_word_char(text[at - 1])
+
+
+def is_word_char(char: str) -> bool:
+    """Whether ``char`` is what ``\\w`` matches in ``re`` (a letter, digit or ``_``), without a pattern call."""
+    return char.isalnum() or char == "_"
 
 
 class Prefilter:
@@ -232,7 +235,8 @@ def whole_words(words: Iterable[str], text: str) -> list[tuple[int, str]]:
         at = text.find(word)
         while at != -1:
             end = at + len(word)
-            if at_word_start(text, at) and not _WORD_CHAR.match(text, end) and len(word) > len(longest.get(at, "")):
+            if at_word_start(text, at) and not (end < len(text) and is_word_char(text[end])) \
+                    and len(word) > len(longest.get(at, "")):
                 longest[at] = word
             at = text.find(word, at + 1)
     found, end = [], 0

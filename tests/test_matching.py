@@ -5,6 +5,7 @@ is checked against the slow, obvious pattern on text drawn from the characters t
 """
 
 import re
+import sys
 import warnings
 
 import pytest
@@ -14,7 +15,7 @@ from hypothesis import strategies as st
 from extract import counts
 from extract.components import split_sentences
 from extract.gazetteer import _WORD, _capitalised_words
-from extract.matching import FastPattern, Prefilter, WordFinder, WordPattern, at_word_start, whole_words
+from extract.matching import FastPattern, Prefilter, WordFinder, WordPattern, at_word_start, is_word_char, whole_words
 from extract.numbers import NUMBER_RE, find_numbers, parse_number
 from extract.officials import _TOKEN, tokenize
 from extract.pipeline import load_pipeline
@@ -194,3 +195,8 @@ def test_sentences_split_paragraph_by_paragraph_are_the_texts_sentences(paragrap
         found += [(at + offset, sentence) for offset, sentence in split_sentences(paragraph)]
         at += len(paragraph) + 2
     assert found == split_sentences(text)
+
+
+def test_word_characters_are_what_backslash_w_matches():
+    chars = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert [char for char in chars if is_word_char(char)] == re.findall(r"\w", chars)
