@@ -186,11 +186,11 @@ class WordPattern:
 
     def search(self, text: str) -> re.Match | None:
         """The first match, or None."""
-        return next(self.finditer(text), None)
+        return next(self.finditer(text), None) if self.prefilter.allows(text) else None
 
     def count(self, text: str) -> int:
         """How many matches ``text`` holds."""
-        return sum(1 for _ in self.finditer(text))
+        return sum(1 for _ in self.finditer(text)) if self.prefilter.allows(text) else 0
 
 
 class WordFinder(WordPattern):
