@@ -111,6 +111,8 @@ class Regions:
 
     def find(self, text: str, province: str | None = None) -> list[RegionMention]:
         """Every region named in ``text``, longest name first, left to right."""
+        if not text:
+            return []
         words, starts = _capitalised_words(text)
         found, i = [], 0
         lengths, surface = self._lengths, self._surface

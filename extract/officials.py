@@ -431,11 +431,16 @@ def _tagged_official(toks: list[Tok], i: int, d: _Designation, name_at: int | No
     return at, n
 
 
+#: A bracketed aside in a title or organisation ("Penjabat (Pj) Bupati"), dropped.
+_BRACKETED = re.compile(r"\s*\([^)]*\)")
+_BRACKETED_SPACED = re.compile(r"\s*\([^)]*\)\s*")
+
+
 def _official(text, toks, d: _Designation, name_at: int, name_len: int) -> Official:
-    title = _span_text(text, toks, d.title)
-    title = re.sub(r"\s*\([^)]*\)", "", title or "").strip() or None
+    title = _span_text(text, toks, d.title) or ""
+    title = (_BRACKETED.sub("", title) if "(" in title else title).strip() or None
     org = _span_text(text, toks, d.org)
-    org = re.sub(r"\s*\([^)]*\)\s*", " ", org).strip() if org else None
+    org = (_BRACKETED_SPACED.sub(" ", org) if "(" in org else org).strip() if org else None
     region = None
     gaz = regions()
     places = gaz.find(org or "") or gaz.find(title or "")
