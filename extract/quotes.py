@@ -94,6 +94,9 @@ def find_quotes(paragraphs: list[str], people: list[str], ner: Entities | None =
     """
     rules = _rules()
     paragraphs = join_open_quotes(paragraphs)
+    found_in = [list(_QUOTE.finditer(p)) if '"' in p else [] for p in paragraphs]
+    if not any(found_in):
+        return []  # no quotation: nobody to look for
     text = "\n\n".join(paragraphs)
     known = list(dict.fromkeys([*people, *introduced_people(text)]))
     known += [p for p in dict.fromkeys(_tagged_people(text, ner)) if not _resolve(p, known)]
@@ -101,12 +104,10 @@ def find_quotes(paragraphs: list[str], people: list[str], ner: Entities | None =
     for paragraph in paragraphs:
         offsets.append(at)
         at += len(paragraph) + 2
-    quoted = [(offsets[i] + m.start(), offsets[i] + m.end())
-              for i, p in enumerate(paragraphs) for m in _QUOTE.finditer(p)]
+    quoted = [(offsets[i] + m.start(), offsets[i] + m.end()) for i, found in enumerate(found_in) for m in found]
     mentions = _mentions(text, known, quoted)
     quotes: list[Quote] = []
-    for i, paragraph in enumerate(paragraphs):
-        found = list(_QUOTE.finditer(paragraph))
+    for i, (paragraph, found) in enumerate(zip(paragraphs, found_in, strict=True)):
         speakers: list[str | None] = []
         for k, m in enumerate(found):
             after = paragraph[m.end():found[k + 1].start()] if k + 1 < len(found) else paragraph[m.end():]
