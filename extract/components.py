@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import replace
 
 import numpy
 from spacy.language import Language
@@ -22,7 +23,7 @@ from spacy.tokens import Doc
 from extract.awards import award_context, find_awards
 from extract.counts import find_counts
 from extract.gazetteer import regions
-from extract.numbers import may_hold_number
+from extract.numbers import find_numbers
 from extract.officials import find_officials, merge_officials, title_starts
 from extract.quotes import find_quotes
 from extract.text import find_dateline
@@ -149,13 +150,18 @@ class CountsComponent:
         starts = [m.start for m in mentions]
         counts = []
         for at, paragraph in paragraphs(doc):
-            if not may_hold_number(paragraph):
+            numbers = find_numbers(paragraph)  # a paragraph's numbers are its sentences' (they end at [.!?])
+            if not numbers:
                 continue  # most paragraphs: no number, no count, and no need to split their sentences
             state: dict = {}  # the counted noun carries over within a paragraph only
             for offset, sentence in split_sentences(paragraph):
-                start = at + offset
-                for count in find_counts(sentence, state):
-                    count.region = _region_for(start, start + len(sentence), mentions, starts, doc._.region)
+                end = offset + len(sentence)
+                inside = [replace(n, start=n.start - offset, end=n.end - offset) for n in numbers
+                          if offset <= n.start < end]
+                if not inside:
+                    continue
+                for count in find_counts(sentence, state, inside):
+                    count.region = _region_for(at + offset, at + end, mentions, starts, doc._.region)
                     counts.append(count)
         doc._.counts = counts
         return doc

@@ -15,7 +15,7 @@ from functools import cache
 
 from extract.facts import Count
 from extract.matching import FastPattern
-from extract.numbers import find_numbers
+from extract.numbers import NumberMatch, find_numbers
 from extract.resources import load_yaml
 
 #: Words after an agent noun that are not part of what is counted ("2.310 pendulang yang ...").
@@ -105,13 +105,14 @@ _ANAPHORA = re.compile(r"^\s*(?:yang|di antaranya|diantaranya|lainnya|sisanya)\b
 _LINK = re.compile(r"\s*dari\s*(?:total\s*)?")
 
 
-def find_counts(sentence: str, state: dict | None = None) -> list[Count]:
+def find_counts(sentence: str, state: dict | None = None, numbers: list[NumberMatch] | None = None) -> list[Count]:
     """Every count in one sentence, with unit, category and funding; ``region`` is left to the caller.
 
     ``state`` carries the last counted noun from sentence to sentence of a paragraph (pass the same dict).
+    ``numbers``: ``find_numbers(sentence)``, where the caller has them.
     """
     rules = _rules()
-    numbers = find_numbers(sentence)
+    numbers = find_numbers(sentence) if numbers is None else numbers
     found: list[Count] = []
     state = {} if state is None else state
     previous_unit = state.get("unit")

@@ -200,3 +200,13 @@ def test_sentences_split_paragraph_by_paragraph_are_the_texts_sentences(paragrap
 def test_word_characters_are_what_backslash_w_matches():
     chars = "".join(map(chr, range(sys.maxunicode + 1)))
     assert [char for char in chars if is_word_char(char)] == re.findall(r"\w", chars)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["Dua", "dua", "puluh", "ribu", "satu", "1", "22", "1,4", "32.154", "2.", "10", ". ",
+                                 "! ", "? ", '." ', " ", ",", "-", "/", "(", "orang", "Pekerja", "A"]), max_size=30)
+       .map("".join).map(str.strip))
+def test_a_paragraphs_numbers_are_its_sentences_numbers(paragraph):
+    per_sentence = [(at + n.start, at + n.end, n.value) for at, sentence in split_sentences(paragraph)
+                    for n in find_numbers(sentence)]
+    assert per_sentence == [(n.start, n.end, n.value) for n in find_numbers(paragraph)]
