@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from extract.awards import award_context, find_awards
 from extract.counts import find_counts
-from extract.gazetteer import regions
+from extract.gazetteer import Region, RegionMention, regions
 from extract.numbers import find_numbers
 from extract.officials import find_officials, merge_officials, title_starts
 from extract.quotes import find_quotes
@@ -104,16 +104,26 @@ class RegionsComponent:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        gaz = regions()
         text = doc_text(doc)
-        mentions = gaz.find(text)
-        doc._.regions = mentions
-        city, _, _ = find_dateline(text)
-        own = gaz.lookup(city) if city else None
-        if own is None and mentions:
-            own = mentions[0].region
-        doc._.region = own
+        doc._.regions = regions().find(text)
+        doc._.region = article_region(text, doc._.regions)
         return doc
+
+
+def article_region(text: str, mentions: list[RegionMention] | None = None) -> Region | None:
+    """An article's own region: its dateline's city, else the first region it names (``mentions``: the
+    regions found in ``text``, where the caller has them).
+
+    >>> article_region("Sampit (ANTARA) - Warga Kota Palangka Raya hadir.").name
+    'Kabupaten Kotawaringin Timur'
+    """
+    gaz = regions()
+    city, _, _ = find_dateline(text)
+    own = gaz.lookup(city) if city else None
+    if own is None:
+        mentions = gaz.find(text) if mentions is None else mentions
+        own = mentions[0].region if mentions else None
+    return own
 
 
 @Language.factory("pantau_officials")

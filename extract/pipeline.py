@@ -14,16 +14,14 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
-import extract.components  # noqa: F401  (registers the components)
 import extract.tokenizer  # noqa: F401  (registers the tokenizer)
+from extract.components import article_region  # (importing it registers the components)
 from extract.facts import ArticleFacts
 from extract.ner import use_ner
 from extract.relevance import is_relevant, relevance_hits, relevance_score
 from extract.text import clean_text
 
 CONFIG = Path(__file__).parent / "config.cfg"
-#: The components that find facts (and the NER they use), skipped for an article that is not relevant.
-FACTS = ("pantau_ner", "pantau_officials", "pantau_counts", "pantau_awards", "pantau_quotes")
 #: Components whose output ``ArticleFacts`` does not read, skipped by ``Extractor``: sentence boundaries on the
 #: Doc (``doc.sents``) serve whoever runs the pipeline directly; the rules split sentences on demand
 #: (``extract.components.sentences``).
@@ -66,13 +64,15 @@ class Extractor:
         hits = relevance_hits(full)
         relevant = is_relevant(full, hits)
         keep = relevant or always_facts
-        # an article that is not relevant needs its region, not its facts (nor the NER's time). The components
-        # are called here rather than by nlp(text, disable=...), which rebuilds the pipeline list several times
-        doc = self.nlp.make_doc(cleaned.text)
-        for name, component in self.nlp.pipeline:
-            if name not in UNREAD and (keep or name not in FACTS):
-                doc = component(doc)
-        region = doc._.region
+        if keep:
+            # the components are called here rather than by nlp(text), which rebuilds its list of them per call
+            doc = self.nlp.make_doc(cleaned.text)
+            for name, component in self.nlp.pipeline:
+                if name not in UNREAD:
+                    doc = component(doc)
+            region = doc._.region
+        else:  # an article that is not relevant needs its region, not its facts: no Doc, no tokens, no NER
+            doc, region = None, article_region(cleaned.text)
         return ArticleFacts(
             relevant=relevant,
             relevance=relevance_score(full, hits),
