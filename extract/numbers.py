@@ -130,8 +130,10 @@ def find_numbers(text: str) -> list[NumberMatch]:
         return []
     found = []
     lower = text.lower()
-    # a few characters change length when lowercased ("İ"); the offsets must stay the text's
-    matches = _NUMBER_LOWER.finditer(lower) if len(lower) == len(text) else NUMBER_RE.finditer(text)
+    if lower.isascii():
+        matches = _matches_at_starts(lower)
+    else:  # a few characters change length when lowercased ("İ"); the offsets must stay the text's
+        matches = _NUMBER_LOWER.finditer(lower) if len(lower) == len(text) else NUMBER_RE.finditer(text)
     for m in matches:
         value = _match_value(m)
         if value is None or (m.group("words") or "").lower() == "nol":
@@ -152,6 +154,29 @@ def may_hold_number(text: str) -> bool:
     if _DIGIT.search(text) or not text.isascii():
         return True
     return not _NUMBER_WORDS.isdisjoint(ascii_words(text.lower()))
+
+
+_DIGITS_RUN = re.compile(r"\d+")
+
+
+def _matches_at_starts(lower: str) -> list[re.Match]:
+    """What ``_NUMBER_LOWER.finditer(lower)`` finds in lowercased ASCII text, tried only where a number can
+    start: a run of digits, or a number word written whole. The scan that tries every position is the
+    slow part of finding numbers; digits and words are found faster than it moves."""
+    starts = {m.start() for m in _DIGITS_RUN.finditer(lower)}
+    for word in _NUMBER_WORDS.intersection(ascii_words(lower)):
+        written = word.decode()
+        at = lower.find(written)
+        while at != -1:
+            starts.add(at)
+            at = lower.find(written, at + 1)
+    found, end = [], 0
+    for at in sorted(starts):
+        m = _NUMBER_LOWER.match(lower, at) if at >= end else None  # as finditer, after the match before
+        if m:
+            found.append(m)
+            end = m.end()
+    return found
 
 
 def parse_ordinal(word: str) -> int | None:

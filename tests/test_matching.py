@@ -111,6 +111,7 @@ _NUMBER_PIECES = st.sampled_from(["Dua", "dua", "PULUH", "puluh", "ribu", "Ribu"
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_NUMBER_PIECES, max_size=30).map("".join))
+@example("dua puluh satu orang, 1.234 dan 2,5 juta")  # words and digits a number is tried at inside a number
 def test_numbers_found_in_lowercased_text_are_the_case_blind_matches(text):
     slow = [(m.start(), m.end(), m.group(0)) for m in NUMBER_RE.finditer(text)
             if parse_number(m.group(0)) is not None and (m.group("words") or "").lower() != "nol"]
