@@ -29,9 +29,9 @@ _VILLAGE = re.compile(r"(?<!Kepala )(?<!Kades )\b(?:Desa|Nagari|Gampong|Kampung|
 def _rules() -> dict:
     data = load_yaml("awards.yml")
     return {
-        "awards": {name: re.compile(p, re.IGNORECASE) for name, p in data["awards"].items()},
-        # searched in every sentence of an award article, which most sentences do not hold: each behind a
+        # searched in every article, or every sentence of an award article, which most do not hold: each behind a
         # prefilter (extract.matching.FastPattern)
+        "awards": {name: FastPattern(p, re.IGNORECASE) for name, p in data["awards"].items()},
         "other_awards": FastPattern(data["other_awards"], re.IGNORECASE),
         "win": FastPattern(rf"\b{data['win_verbs']}\b", re.IGNORECASE),
         "passive": FastPattern(rf"\b{data['passive_verbs']}\b", re.IGNORECASE),
@@ -71,12 +71,9 @@ def award_context(text: str) -> AwardContext:
 
 
 def _award_named(text: str) -> tuple[str, re.Match] | None:
-    """The first award (in ``awards.yml`` order) that ``text`` names, and where. A pattern is searched only in
-    text that holds the award's name, as every mention does: most articles name none, and a scan for a
-    pattern that starts with an optional word tries every position."""
-    lowered = text.casefold()
+    """The first award (in ``awards.yml`` order) that ``text`` names, and where."""
     for name, pattern in _rules()["awards"].items():
-        m = pattern.search(text) if name.casefold() in lowered else None
+        m = pattern.search(text)
         if m:
             return name, m
     return None

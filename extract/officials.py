@@ -191,12 +191,12 @@ def read_name(toks: list[Tok], i: int) -> int:
     core = [w for w in words if w.rstrip(".") not in honorifics]
     if not core or len(core) > 5:
         return 0
-    if all(_is_org_word(w) or w in lex["particles"] for w in core):
+    if all(_is_org_word(w) or w in particles for w in core):
         return 0
-    balinese = core[0] == "I" and len(core) > 1 and core[1] in lex["particles"]  # "I Wayan Koster"
+    balinese = core[0] == "I" and len(core) > 1 and core[1] in particles  # "I Wayan Koster"
     if _ROMAN.match(core[0]) and not balinese:
         return 0
-    if any(w in lex["not_person"] or w.lower() in lex["stop"] for w in core):
+    if any(w in not_person or w.lower() in lex["stop"] for w in core):
         return 0
     return j - i
 

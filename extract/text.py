@@ -19,9 +19,10 @@ _QUOTES = {"“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"',
            "‘": "'", "’": "'", "‚": "'", "‛": "'", "`": "'"}
 #: Runs of spaces that become one plain space: two or more, or one that is not a plain space (a lone plain
 #: space is left alone, which is most of them, so the substitution has little to do).
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200b\u202f\u205f\u3000]")
+_ODD = "\t\u00a0\u2000-\u200b\u202f\u205f\u3000"  # spaces other than the plain one
+_SPACES = re.compile(f"[ {_ODD}]{{2,}}|[{_ODD}]")
 #: A space ``_SPACES`` changes even alone: found fast, where ``_SPACES`` tries every position.
-_ODD_SPACE = re.compile("[\t\u00a0\u2000-\u200b\u202f\u205f\u3000]")
+_ODD_SPACE = re.compile(f"[{_ODD}]")
 
 # "Palangka Raya (ANTARA) - ", "Denpasar (bisnisbali.com) – ", "bakabar.com, BANJARMASIN – ",
 # "TRIBUNNEWS.COM, MATARAM - ", "KOMPAS.com - ", "Mataram, Suara NTB - ".

@@ -77,8 +77,6 @@ def test_cli_extract_takes_the_transformers_backend(tiny_model, tmp_path):
     article = tmp_path / "artikel.txt"
     article.write_text(ARTICLE, encoding="utf-8")
     result = pantau("extract", "--ner", f"transformers:{tiny_model}", str(article))
-    if result.returncode == 2 and "--ner" in result.stderr:
-        pytest.skip("this checkout's pantau command has no --ner option yet")
     assert result.returncode == 0, result.stderr[-2000:]
     assert json.loads(result.stdout)["officials"][0]["name"] == "Yanmarto"
 
