@@ -50,7 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("crawl", help="run a spider; stored articles go through cleaning, dedup and extraction",
                        description="Run a Scrapy spider (antara, bakabar, bisnisbali, feeds) into the database. "
-                                   "Already stored articles are not fetched again.")
+                                   "Already stored articles are not fetched again.",
+                       epilog="Several crawlers share one run when PANTAU_REDIS_URL names a Redis server "
+                              "(PANTAU_CRAWL names the run; see the README, 'Several crawlers on one frontier').")
     p.add_argument("spider", choices=["antara", "bakabar", "bisnisbali", "feeds"])
     p.add_argument("-a", dest="spider_args", action="append", default=[], metavar="NAME=VALUE",
                    help="spider argument, e.g. -a start_urls=https://kalsel.antaranews.com/terkini (comma-separated)")

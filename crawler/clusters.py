@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from db import store
 from db.lsh import SqliteIndex
-from db.schema import open_db
+from db.schema import open_db, writing
 from extract.dedup import THRESHOLD, assign, fingerprint, from_bytes, to_bytes
 
 
@@ -16,7 +16,7 @@ def rebuild_clusters(db_path: str, threshold: float = THRESHOLD, progress=None) 
     rows = list(db.query("select id, body from articles order by coalesce(published, fetched_at), id"))
     clusters: dict[int, int] = {}
     by_hash: dict[str, int] = {}
-    with db.conn:
+    with writing(db):
         index.clear()
         db.execute("delete from clusters")
         for n, row in enumerate(rows, 1):

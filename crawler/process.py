@@ -141,7 +141,7 @@ class Processor:
 
     def _cluster(self, article_id: int, digest: str, mh) -> None:
         """An exact copy joins its original's cluster; a near copy its most similar article's; else a new one."""
-        with self.db.conn:
+        with schema.writing(self.db):
             row = self.db.execute(
                 "select cluster_id from articles where content_hash = ? and id != ? and cluster_id is not null "
                 "limit 1", [digest, article_id]).fetchone()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from crawler.process import facts_for_db
-from db.schema import open_db
+from db.schema import open_db, writing
 from db.store import replace_facts
 from extract import Extractor
 
@@ -16,7 +16,7 @@ def reextract(db_path: str, extractor: Extractor | None = None, progress=None) -
     for n, row in enumerate(rows, 1):
         facts = extractor.extract(row["body"] or "", title=row["title"], published=row["published"],
                                   outlet=row["outlet"], always_facts=True)
-        with db.conn:
+        with writing(db):
             replace_facts(db, row["id"], row["canonical_url"], facts_for_db(facts))
         if progress and (n % 100 == 0 or n == len(rows)):
             progress(n, len(rows))

@@ -50,7 +50,8 @@ LOG_FORMATTER = "crawler.logformatter.PantauLogFormatter"
 # Scale-out: with PANTAU_REDIS_URL set, the scheduler queue and the duplicate filter live in Redis
 # (scrapy-redis), so several crawler processes on several machines share one frontier; they also share
 # one database, whose seen-set keeps stored articles from being fetched again. PANTAU_CRAWL names the
-# coordinated run (its queue and filter keys); start a new run with a new name.
+# coordinated run (its queue and filter keys); start a new run with a new name. A worker whose queue
+# runs dry waits PANTAU_FRONTIER_WAIT seconds for the other workers' links before it closes.
 PANTAU_REDIS_URL = os.environ.get("PANTAU_REDIS_URL")
 if PANTAU_REDIS_URL:
     _run = os.environ.get("PANTAU_CRAWL", "default")
@@ -61,3 +62,5 @@ if PANTAU_REDIS_URL:
     SCHEDULER_DUPEFILTER_KEY = f"pantau:{_run}:%(spider)s:dupefilter"
     SCHEDULER_IDLE_BEFORE_CLOSE = 2
     REDIS_URL = PANTAU_REDIS_URL
+    EXTENSIONS = {"crawler.extensions.FrontierWait": 500}
+    PANTAU_FRONTIER_WAIT = 30.0

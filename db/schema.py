@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import sqlite_utils
@@ -105,14 +107,41 @@ FACT_TABLES = ("officials", "counts", "awards", "quotes")
 
 def open_db(path: str | Path) -> sqlite_utils.Database:
     """Open (and create or migrate) a pantau database, in WAL mode so Datasette can read while a crawl writes."""
-    if str(path) == ":memory:":
-        db = sqlite_utils.Database(memory=True)
-    else:
-        db = sqlite_utils.Database(path)
+    db = sqlite_utils.Database(memory=True) if str(path) == ":memory:" else sqlite_utils.Database(path)
+    db.execute("PRAGMA busy_timeout = 10000")  # first: another process may be creating the same file
+    if str(path) != ":memory:":
         db.enable_wal()
-    db.execute("PRAGMA busy_timeout = 10000")
-    create(db)
+    with writing(db):
+        create(db)
     return db
+
+
+@contextmanager
+def writing(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """One write transaction that takes SQLite's write lock when it starts (``BEGIN IMMEDIATE``).
+
+    With several processes writing to one database (crawlers sharing a Redis frontier), a transaction
+    that reads first and writes later fails at once with "database is locked" when another process
+    wrote in between: waiting cannot fix its stale snapshot, so ``busy_timeout`` does not apply. Taking
+    the lock first makes it wait its turn instead. Inside another transaction it is a savepoint.
+
+    >>> db = open_db(":memory:")
+    >>> with writing(db):
+    ...     _ = db["people"].insert({"name": "Budi", "name_key": "budi"})
+    >>> db["people"].count, db.conn.in_transaction
+    (1, False)
+    """
+    if db.conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        db.conn.rollback()
+        raise
+    db.conn.commit()
 
 
 def create(db: sqlite_utils.Database) -> None:
@@ -138,9 +167,10 @@ def create(db: sqlite_utils.Database) -> None:
 
 def load_regions(db: sqlite_utils.Database, rows) -> None:
     """Fill the ``regions`` table (code, name, kind, province, coordinates) from gazetteer rows."""
-    db["regions"].upsert_all(
-        ({"code": r["code"], "name": r["name"], "kind": r["kind"], "province_code": r["province_code"],
-          "province": r["province"], "latitude": float(r["lat"]) if r.get("lat") else None,
-          "longitude": float(r["lon"]) if r.get("lon") else None} for r in rows),
-        pk="code",
-    )
+    with writing(db):
+        db["regions"].upsert_all(
+            ({"code": r["code"], "name": r["name"], "kind": r["kind"], "province_code": r["province_code"],
+              "province": r["province"], "latitude": float(r["lat"]) if r.get("lat") else None,
+              "longitude": float(r["lon"]) if r.get("lon") else None} for r in rows),
+            pk="code",
+        )

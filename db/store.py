@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 
 import sqlite_utils
 
-from db.schema import FACT_TABLES
+from db.schema import FACT_TABLES, writing
 
 #: The fields that make one fact the same fact when an article is stored again.
 IDENTITY = {
@@ -65,7 +65,7 @@ def article_id(db: sqlite_utils.Database, canonical_url: str) -> int | None:
 
 def store_article(db: sqlite_utils.Database, article: dict, facts: dict[str, list[dict]]) -> tuple[int, bool]:
     """Insert or update one article and replace its facts; returns the article's id and whether it is new."""
-    with db.conn:
+    with writing(db):
         existing = article_id(db, article["canonical_url"])
         created = existing is None
         row = {**article, "fetched_at": article.get("fetched_at") or now()}
@@ -131,4 +131,5 @@ def refresh_cluster(db: sqlite_utils.Database, cluster: int) -> None:
 def log_crawl(db: sqlite_utils.Database, url: str, status: str, reason: str | None = None,
               spider: str | None = None) -> None:
     """One line of the crawl log: a page stored, skipped (and why) or failed."""
-    db["crawl_log"].insert({"url": url, "status": status, "reason": reason, "spider": spider, "at": now()})
+    with writing(db):
+        db["crawl_log"].insert({"url": url, "status": status, "reason": reason, "spider": spider, "at": now()})

@@ -2,6 +2,7 @@
 
 import sqlite3
 
+import pytest
 from conftest import pantau
 
 
@@ -119,9 +120,11 @@ def test_two_processes_share_one_frontier_through_redis(tmp_path, sample_sites):
     try:
         time.sleep(0.5)
         env = {**os.environ, "PANTAU_REDIS_URL": f"redis://127.0.0.1:{port}/0", "PANTAU_CRAWL": "test"}
-        # one request at a time with a delay, so that both processes are crawling while the frontier is full
+        # one request at a time with a delay, so that both processes are crawling while the frontier is full;
+        # the one that finds it empty at first (the other holds the listing page) waits for its links
         args = ["crawl", "antara", "-a", f"start_urls={sample_sites['antara']}/terkini", "--db", str(db),
-                "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0.7", "-s", "CONCURRENT_REQUESTS=1"]
+                "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0.7", "-s", "CONCURRENT_REQUESTS=1",
+                "-s", "PANTAU_FRONTIER_WAIT=8"]
         procs = [subprocess.Popen(PANTAU + args, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                   text=True) for _ in range(2)]
         outputs = [p.communicate(timeout=300) for p in procs]
@@ -133,9 +136,30 @@ def test_two_processes_share_one_frontier_through_redis(tmp_path, sample_sites):
     processed = rows(db, "select url, count(*) from crawl_log group by url")
     assert processed and all(n == 1 for _, n in processed), processed  # each page fetched by one process only
     stored = [out.split("articles stored: ")[1].split(" new")[0] for out, _ in outputs]
-    assert all(int(n) > 0 for n in stored), stored  # both processes did part of the work
+    assert all(int(n) > 0 for n in stored), (stored, [err[-3000:] for _, err in outputs])  # both did part of it
     articles = rows(db, "select count(*), count(distinct canonical_url) from articles")[0]
-    assert articles[0] == articles[1] == 8  # the antara sample site's relevant articles
+    log = rows(db, "select * from crawl_log")
+    assert articles[0] == articles[1] == 8, (log, [err[-3000:] for _, err in outputs])  # the relevant articles
+
+
+def test_an_idle_worker_waits_for_the_shared_frontier():
+    """FrontierWait keeps a worker open until the queue has been empty for its whole wait; any work resets it."""
+    from scrapy.exceptions import DontCloseSpider
+
+    from crawler.extensions import FrontierWait
+
+    now = [100.0]
+    wait = FrontierWait(8, clock=lambda: now[0])
+    for step in (0, 5):  # Scrapy asks again about every five seconds
+        now[0] += step
+        with pytest.raises(DontCloseSpider):
+            wait.spider_idle(None)
+    wait.response_received(None, None, None)  # another worker's link arrived and was fetched
+    now[0] += 5
+    with pytest.raises(DontCloseSpider):
+        wait.spider_idle(None)
+    now[0] += 8
+    wait.spider_idle(None)  # empty for the whole wait: the spider may close
 
 
 def test_since_stops_paging_at_older_listings(tmp_path, sample_sites):

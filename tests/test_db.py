@@ -58,3 +58,53 @@ def test_reopen_keeps_data_and_log(tmp_path):
     db.close()
     db = open_db(tmp_path / "p.db")
     assert db["articles"].count == 1 and db["crawl_log"].count == 1
+
+
+WRITER = """
+import sys
+from db.schema import open_db
+from db.store import log_crawl, set_cluster, store_article
+db = open_db(sys.argv[1])
+for i in range(int(sys.argv[3])):
+    url = f"https://a.id/berita/{i % 40}"  # the processes store the same articles, as crawlers of one site do
+    article = {"url": url, "canonical_url": url, "title": f"Berita {i}", "body": "isi " * 50, "relevant": 1}
+    facts = {"officials": [{"name": f"Pejabat {sys.argv[2]} {i}", "title": "Kepala", "sentence": "s"}]}
+    article_id, _ = store_article(db, article, facts)
+    set_cluster(db, article_id, article_id)
+    log_crawl(db, url + f"?w={sys.argv[2]}&i={i}", "stored", None, "test")
+"""
+
+
+def test_processes_writing_at_once_lose_nothing(tmp_path):
+    """Three processes write one database at once (as crawlers on a shared frontier do): no write fails."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    path = tmp_path / "p.db"
+    open_db(path)
+    writers = [subprocess.Popen([sys.executable, "-c", WRITER, str(path), str(k), "150"], cwd=ROOT,
+                                stderr=subprocess.PIPE, text=True) for k in range(3)]
+    errors = [w.communicate(timeout=120)[1] for w in writers]
+    assert [w.returncode for w in writers] == [0, 0, 0], [e[-1500:] for e in errors]
+    db = open_db(path)
+    assert (db["crawl_log"].count, db["articles"].count, db["clusters"].count) == (450, 40, 40)
+    assert (db["people"].count, db["officials"].count) == (450, 40)  # every name; each article's last facts
+
+
+def test_processes_creating_one_database_at_once(tmp_path):
+    """Crawlers started together create the same new file: each waits its turn instead of failing."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    for attempt in range(3):
+        path = tmp_path / f"new{attempt}.db"
+        openers = [subprocess.Popen([sys.executable, "-c", "import sys; from db.schema import open_db; "
+                                     "open_db(sys.argv[1])", str(path)], cwd=ROOT, stderr=subprocess.PIPE,
+                                    text=True) for _ in range(4)]
+        errors = [o.communicate(timeout=60)[1] for o in openers]
+        assert [o.returncode for o in openers] == [0] * 4, [e[-800:] for e in errors]
+        assert open_db(path).execute("pragma journal_mode").fetchone()[0] == "wal"
