@@ -49,6 +49,10 @@ def _rules() -> dict:
         "not_after": re.compile("|".join(f"(?:{p})" for p in data["not_after"]), re.IGNORECASE),
         "categories": [(FastPattern(c["pattern"], re.IGNORECASE), c["category"]) for c in data["categories"]],
         "shares": data["share_categories"],
+        "public_funding": data["public_funding"],
+        "share_before": FastPattern("|".join(f"(?P<s{k}>{b['pattern']})" for k, b in enumerate(data["share_before"])),
+                                    re.IGNORECASE),
+        "share_before_of": {f"s{k}": b["category"] for k, b in enumerate(data["share_before"])},
         # the first to match after the number wins, the earlier in the list where two start together: that is
         # how an alternation chooses, so one pattern finds it
         "funding": FastPattern("|".join(f"(?P<f{k}>{f['pattern']})" for k, f in enumerate(data["funding"])),
@@ -147,11 +151,21 @@ def find_counts(sentence: str, state: dict | None = None, numbers: list[NumberMa
         clause_end = numbers[ahead].start if ahead < len(numbers) else len(sentence)
         clause_start = numbers[idx - 1].end if idx else 0
         name = unit.get("unit") or (_phrase_in(rest[:taken], unit["phrase"]) if taken else unit["phrase"])
+        category = _category(unit, name, sentence[clause_start:clause_end], rest[taken:clause_end - num.end],
+                             sentence[clause_start:num.start])
+        funding = _funding(sentence[num.end:clause_end])
+        if category == "total" and unit.get("refers"):
+            if state.get("category"):
+                category = state["category"]  # "... pekerja rentan naik dari 38.500 orang menjadi 71.240 orang"
+            elif funding in rules["public_funding"]["funding"]:
+                category = rules["public_funding"]["category"]
+        if unit["kind"] == "worker":
+            state["category"] = category
         found.append(Count(
             value=num.value,
             unit=name,
-            category=_category(unit, name, sentence[clause_start:clause_end], rest[taken:clause_end - num.end]),
-            funding=_funding(sentence[num.end:clause_end]),
+            category=category,
+            funding=funding,
             text=sentence[num.start:num.end + (taken or 0)].strip() if taken else
             (sentence[num.start:num.end] + " " + _first_words(rest, 2)).strip(),
             sentence=sentence,
@@ -168,7 +182,8 @@ def _first_words(text: str, n: int) -> str:
     return " ".join(text.split()[:n])
 
 
-def _category(unit: dict, name: str, clause: str, after: str) -> str | None:
+def _category(unit: dict, name: str, clause: str, after: str, before: str = "") -> str | None:
+    """What a count counts. ``clause``: its clause; ``after`` and ``before``: the clause's parts around the number."""
     rules = _rules()
     if unit.get("category"):
         return unit["category"]
@@ -180,7 +195,12 @@ def _category(unit: dict, name: str, clause: str, after: str) -> str | None:
         m = re.match(r"^\s*(?:yang\s+|sudah\s+|telah\s+)*((?:belum\s+)?\w+)", after)
         if m and m.group(1).lower() in rules["shares"]:
             return m.group(1).lower()
-        return None
+        named = list(rules["share_before"].finditer(before))
+        if not named:
+            return None
+        # the coverage of a kind of worker is that kind ("cakupan kepesertaan bukan penerima upah 27 persen")
+        kind = next((c for p, c in rules["categories"] if p.search(before, named[-1].start())), None)
+        return kind or rules["share_before_of"][named[-1].lastgroup]
     if unit["kind"] != "worker":
         return None
     for pattern, category in rules["categories"]:

@@ -186,3 +186,24 @@ def test_count_categories_of_sectors(extractor, sentence, expected):
     facts = extractor.extract("Padang (ANTARA) - BPJS Ketenagakerjaan Cabang Padang mencatat kepesertaan baru.\n\n"
                               + sentence, always_facts=True)
     assert [c.category for c in facts.counts] == expected
+
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # a share is named by what follows it, else by what its clause said before it
+    ("Hingga September, cakupan kepesertaan di Pesisir Selatan baru 36 persen.", ["terlindungi"]),
+    ("Sebanyak 9.400 pekerja sudah terdaftar, atau kira-kira 44 persen dari angkatan kerja.", ["total", "terdaftar"]),
+    ("Cakupan kepesertaan bukan penerima upah di Agam kini 23 persen, naik dari tahun lalu.", ["bukan penerima upah"]),
+    ("Sisanya, sekitar 58 persen belum terlindungi.", ["belum terlindungi"]),
+    ("Angka pengangguran turun menjadi 5 persen.", [None]),
+    # a count of people with no category of its own: the one the paragraph counted before it
+    ("Jumlah pekerja rentan yang ditanggung naik dari 1.850 orang pada 2023 menjadi 3.020 orang pada 2024. "
+     "Sebanyak 2.000 orang di antaranya nelayan.", ["pekerja rentan", "pekerja rentan", "pekerja rentan"]),
+    # or, paid by a regional budget, the vulnerable workers those budgets cover
+    ("Nagari itu mendaftarkan 140 warga dengan iuran dari dana desa.", ["pekerja rentan"]),
+    ("Dana otonomi khusus membayar iuran 2.600 orang asli Papua.", ["total"]),  # the budget is named before
+    ("Sebanyak 700 orang menghadiri sosialisasi di aula kantor bupati.", ["total"]),
+])
+def test_count_categories_from_context(extractor, paragraph, expected):
+    facts = extractor.extract("Padang (ANTARA) - BPJS Ketenagakerjaan Cabang Padang mencatat kepesertaan baru.\n\n"
+                              + paragraph, always_facts=True)
+    assert [c.category for c in facts.counts] == expected
