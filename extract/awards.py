@@ -100,14 +100,21 @@ _WRITTEN = re.compile(r"(?:[A-Z][\w&'./-]*\s?)*")
 #: Rank phrases with no ordinal mean the first place ("predikat terbaik", "juara umum"); a rank in brackets
 #: after a recipient ("Kabupaten Bekasi (I)") is a rank. Both are rewritten to the form the rules read.
 _IMPLICIT_FIRST = FastPattern(
-    r"\b(?:predikat\s+terbaik|(?:sebagai\s+)?yang\s+terbaik|juara\s+umum)\b"
+    r"\b(?:predikat\s+terbaik|yang\s+terbaik|juara\s+umum)\b"
     rf"(?!\s+(?:ke-?\s?)?{RANK_WORD})",
     re.IGNORECASE)
 _BRACKET_RANK = re.compile(r"\((I{1,3}|IV|V)\)")
 
 
+#: The number of an item in a list written inline: "yakni 1. Desa Kemuja, 2. Desa Terong".
+_NUMBERED = re.compile(r"(?<![\w.])([1-5])\.\s+(?=[A-Z])")
+
+
 def _normalize_ranks(clause: str) -> str:
-    """``Kabupaten Bekasi (I)`` → ``Kabupaten Bekasi (juara I)``; ``predikat terbaik`` → ``peringkat pertama``."""
+    """``Kabupaten Bekasi (I)`` → ``Kabupaten Bekasi (juara I)``; ``predikat terbaik`` → ``peringkat pertama``;
+    a numbered list ``1. Desa Kemuja, 2. Desa Terong`` → ``peringkat 1 Desa Kemuja, peringkat 2 Desa Terong``."""
+    if "1. " in clause and "2. " in clause:
+        clause = _NUMBERED.sub(r"peringkat \1 ", clause)
     return _BRACKET_RANK.sub(r"(juara \1)", _IMPLICIT_FIRST.sub("peringkat pertama", clause))
 
 

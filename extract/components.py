@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import replace
+from functools import cache
 
 import numpy
 from spacy.language import Language
@@ -26,6 +27,7 @@ from extract.gazetteer import Region, RegionMention, regions
 from extract.numbers import find_numbers
 from extract.officials import find_officials, merge_officials, title_starts
 from extract.quotes import find_quotes
+from extract.resources import load_yaml
 from extract.text import find_dateline
 from extract.tokenizer import doc_text
 
@@ -63,10 +65,39 @@ def sentences(doc: Doc) -> list[tuple[int, str]]:
 _PARAGRAPH_BREAK = re.compile("\n\n")
 
 
+@cache
+def _not_an_end() -> tuple[frozenset[str], re.Pattern]:
+    """``sentences.yml``: the words whose full stop ends no sentence, and the pattern of a list item's number."""
+    data, honorifics = load_yaml("sentences.yml"), load_yaml("names.yml")["honorifics"]
+    dotted = {h[:-1] for h in honorifics["keep"] + honorifics["drop"] if h.endswith(".") and " " not in h}
+    initials = {chr(c) for c in range(ord("A"), ord("Z") + 1)} - {"I", "V", "X"}
+    words = "|".join(map(re.escape, data["list_words"]))
+    item = re.compile(rf"(?:^|[,:;]|\b(?:{words}))\s*\d{{1,2}}$", re.MULTILINE | re.IGNORECASE)
+    return frozenset(data["abbreviations"]) | dotted | initials, item
+
+
+#: The word right before a full stop (the end of the text searched).
+_LAST_WORD = re.compile(r"(?<![\w])\w{1,8}$")
+
+
+def _ends_sentence(text: str, stop: int) -> bool:
+    """Whether the full stop at ``stop`` ends its sentence: not after an abbreviation, an initial or the
+    number of a list item (``Dr. Heru``, ``Ahmad S. Budiman``, ``yakni 1. Desa Kemuja, 2. Desa Terong``)."""
+    if text[stop] != ".":
+        return True
+    word = _LAST_WORD.search(text, max(0, stop - 9), stop)
+    if word is None:
+        return True
+    abbreviations, item = _not_an_end()
+    if word.group(0) in abbreviations:
+        return False
+    return not (word.group(0).isdigit() and item.search(text, max(0, stop - 30), stop))
+
+
 def split_sentences(text: str) -> list[tuple[int, str]]:
-    """``split_sentences("Satu. Dua!")`` is ``[(0, 'Satu.'), (6, 'Dua!')]``."""
+    """``split_sentences("Satu. Dua!")`` is ``[(0, 'Satu.'), (6, 'Dua!')]``; ``"Dr. Heru hadir."`` is one."""
     out, start = [], 0
-    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    ends = [m.end() for m in _SENTENCE_END.finditer(text) if _ends_sentence(text, m.start())]
     ends += [m.start() for m in _PARAGRAPH_BREAK.finditer(text)]
     for end in [*sorted(ends), len(text)]:
         piece = text[start:end]

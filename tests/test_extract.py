@@ -127,6 +127,13 @@ def test_seed_numbers(extractor, seeds):
      [("Kabupaten Seruyan", 1), ("Kota Palangka Raya", 2)]),
     ("Kabupaten Kapuas menyusul sebagai juara II, lalu Kabupaten Barito Selatan sebagai juara III.",
      [("Kabupaten Kapuas", 2), ("Kabupaten Barito Selatan", 3)]),
+    # "dinobatkan sebagai yang terbaik", "terpilih sebagai": the first place, won
+    ("Pemerintah Kabupaten Barito Timur dinobatkan sebagai yang terbaik kategori pemerintah kabupaten/kota.",
+     [("Kabupaten Barito Timur", 1)]),
+    ("Kabupaten Lamandau terpilih sebagai juara II kategori pemerintah kabupaten/kota.", [("Kabupaten Lamandau", 2)]),
+    # a numbered list written inline; the regency in brackets locates the village
+    ("Urutan pemenang kategori desa yakni 1. Desa Tumbang Manjul (Kabupaten Seruyan), 2. Desa Sei Gohong (Kota "
+     "Palangka Raya).", [("Desa Tumbang Manjul", 1), ("Desa Sei Gohong", 2)]),
     # another award's results are not Paritrana's
     ("BPJS Ketenagakerjaan menyerahkan BPJAMSOSTEK Award kepada PT Sampit Sawit Jaya sebagai peringkat pertama.", []),
     # the dateline's city says where the story was written, not who was nominated
@@ -138,6 +145,18 @@ def test_award_results(sentence, expected):
 
     awards = find_awards(sentence, award_context("Paritrana Award 2023 tingkat provinsi"))
     assert [(a.recipient, a.rank) for a in awards] == expected
+
+
+def test_a_hall_named_after_another_award_is_a_place(extractor):
+    text = "\n\n".join([
+        "Kuala Kurun (ANTARA) - Kabupaten Gunung Mas meraih juara I Paritrana Award 2023 tingkat Provinsi "
+        "Kalimantan Tengah.",
+        "Penghargaan diserahkan di Gedung Adipura, Palangka Raya, Rabu.",
+        "Pada kategori pemerintah desa, Desa Tewah masuk nominasi tingkat nasional.",
+    ])
+    awards = extractor.extract(text).awards
+    assert [(a.recipient, a.rank, a.nominee) for a in awards] == [("Kabupaten Gunung Mas", 1, False),
+                                                                  ("Desa Tewah", None, True)]
 
 
 def test_award_nominees_and_edition():

@@ -13,7 +13,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from extract import counts
-from extract.components import split_sentences
+from extract.components import _ends_sentence, split_sentences
 from extract.gazetteer import _WORD, _capitalised_words
 from extract.matching import FastPattern, Prefilter, WordFinder, WordPattern, at_word_start, is_word_char, whole_words
 from extract.numbers import NUMBER_RE, find_numbers, parse_number
@@ -85,7 +85,11 @@ _SLOW_SENTENCE_END = re.compile(r"""(?<=[.!?])["')\]]*(?=\s+["'(\[]?[A-Z0-9])|(?
 
 def _slow_split(text):
     out, start = [], 0
-    for end in [*(m.end() for m in _SLOW_SENTENCE_END.finditer(text)), len(text)]:
+    # a full stop after an abbreviation ends nothing (the same test as split_sentences); a paragraph break always
+    ends = [m.end() for m in _SLOW_SENTENCE_END.finditer(text)
+            if not m.start() or text[m.start() - 1] not in ".!?" or _ends_sentence(text, m.start() - 1)]
+    ends += [m.start() for m in re.finditer("\n\n", text)]
+    for end in [*sorted(ends), len(text)]:
         piece = text[start:end]
         if piece.strip():
             out.append((start + len(piece) - len(piece.lstrip()), piece.strip()))
@@ -97,6 +101,21 @@ def _slow_split(text):
 @given(_TEXT)
 def test_sentences_split_where_the_lookbehind_pattern_splits(text):
     assert split_sentences(text) == _slow_split(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hadir pula Dr. Heru Cahyono dan Hj. Siti Aminah.", ["Hadir pula Dr. Heru Cahyono dan Hj. Siti Aminah."]),
+    ("Kantornya di Jl. Tjilik Riwut No. 8. Buka pukul 08.00 WIB.",
+     ["Kantornya di Jl. Tjilik Riwut No. 8.", "Buka pukul 08.00 WIB."]),
+    ("Ketuanya Ahmad S. Budiman. Ia baru dilantik.", ["Ketuanya Ahmad S. Budiman.", "Ia baru dilantik."]),
+    ("Kota Palu meraih juara I. Kota Donggala juara II.", ["Kota Palu meraih juara I.", "Kota Donggala juara II."]),
+    ("Pemenangnya yakni 1. Desa Kemuja, 2. Desa Terong. Selamat.", ["Pemenangnya yakni 1. Desa Kemuja, 2. Desa Terong.",
+                                                                  "Selamat."]),
+    ("Jumlahnya mencapai 12. Sisanya menyusul.", ["Jumlahnya mencapai 12.", "Sisanya menyusul."]),
+    ("Hadir Dr.\n\nHeru.", ["Hadir Dr.", "Heru."]),  # a paragraph break always ends a sentence
+])
+def test_abbreviations_initials_and_list_numbers_end_no_sentence(text, expected):
+    assert [s for _, s in split_sentences(text)] == expected
 
 
 def test_sentences_split_after_closing_quotes_and_at_paragraphs():

@@ -45,8 +45,9 @@ PROVINCE_NAMES = {
     "Daerah Istimewa Yogyakarta": ("DI Yogyakarta", "Yogyakarta"),
 }
 
-# Spellings fixed after lokal: the city writes its name in two words, as does most news.
-NAME_FIXES = {"62.71": "Kota Palangka Raya"}
+# Spellings fixed after lokal to the region's own: Palangka Raya writes its name in two words, as does
+# most news; Pangkalpinang and Fakfak in one.
+NAME_FIXES = {"62.71": "Kota Palangka Raya", "19.71": "Kota Pangkalpinang", "92.03": "Kabupaten Fakfak"}
 
 # GeoNames admin1 codes for Indonesia (admin1CodesASCII.txt), by the province's name in lokal.
 GEONAMES_ADMIN1 = {
