@@ -200,6 +200,7 @@ def test_counts_refer_back_and_new_units(extractor, sentence, expected):
     ("Pemkot menanggung iuran 650 buruh pelabuhan dan 120 buruh rentan.", ["buruh pelabuhan", "pekerja rentan"]),
     ("Sebanyak 3.000 ketua RT dan RW serta 900 anggota linmas ikut didaftarkan.", ["ketua RT/RW", "linmas"]),
     ("Iuran 1.200 perangkat nagari dan 400 buruh tani dibayar Pemkab.", ["perangkat desa", "petani"]),
+    ("Selain itu, 640 aparat desa didaftarkan dengan dana desa.", ["perangkat desa"]),
 ])
 def test_count_categories_of_sectors(extractor, sentence, expected):
     facts = extractor.extract("Padang (ANTARA) - BPJS Ketenagakerjaan Cabang Padang mencatat kepesertaan baru.\n\n"
