@@ -161,7 +161,9 @@ def find_awards(sentence: str, ctx: AwardContext | None = None) -> list[Award]:
         found = _clause_results(clause, ctx, state)
         if found:
             year = _year(clause) or _year(sentence) or ctx.year
-            results += [(name, kind, rank, nominee, clause, year) for name, kind, rank, nominee in found]
+            said = state.pop("said", {})  # a recipient of a gapped list has its own words for its category
+            results += [(name, kind, rank, nominee, said.get(name, clause), year)
+                        for name, kind, rank, nominee in found]
 
     if not results:
         return []
@@ -224,6 +226,10 @@ def _clause_results(clause: str, ctx: AwardContext, state: dict) -> list[tuple[s
         return out
     pairs = _adjacent(clause, names, ranks)
     if pairs:
+        # "juara I kategori kabupaten diraih Kabupaten Kapuas, kategori kota oleh Kota Palangka Raya"
+        last = next(n for n in names if n[1] == pairs[-1][0])
+        pairs += [(name, kind, pairs[-1][2], False)
+                  for name, kind in _gapped(clause, [n for n in names if n[0] >= last[0]], state)[1:]]
         state["rank"], state["subject"] = pairs[-1][2], pairs[-1][:2]
         return pairs
     if follow and not ranks and state.get("rank"):
@@ -241,7 +247,7 @@ def _clause_results(clause: str, ctx: AwardContext, state: dict) -> list[tuple[s
         if pool:
             rank = parse_ordinal(ranks[0].group("rank"))
             state["rank"] = rank
-            return [(pool[0][1], pool[0][2], rank, False)]
+            return [(name, kind, rank, False) for name, kind in _gapped(clause, pool, state)]
         return []
     if win and win.start() < ranks[0].start():
         chosen = _subject([n for n in names if n[0] < win.start()]) or state.get("subject")
@@ -253,6 +259,26 @@ def _clause_results(clause: str, ctx: AwardContext, state: dict) -> list[tuple[s
         # "..., lalu peringkat tiga pada penilaian 2023": the subject of the clause before
         return [(*state["subject"], parse_ordinal(ranks[0].group("rank")), False)]
     return []
+
+
+#: Between two recipients of one rank, the next one's category and "oleh", its verb left out: "peringkat
+#: pertama perusahaan besar diraih PT A, perusahaan menengah oleh PT B, dan usaha kecil oleh CV C".
+_GAP = re.compile(r",?\s*(?:dan\s+)?(?P<said>(?:(?:untuk|pada|di)\s+)?(?:kategori\s+)?[a-z/ ]{3,40}?\s+oleh)\s+")
+
+
+def _gapped(clause: str, pool: list[tuple[int, str, str]], state: dict) -> list[tuple[str, str]]:
+    """The recipient right after a passive verb, and those that follow it in a gapped list; each of these keeps
+    the words of its own category in ``state["said"]``."""
+    out = [pool[0][1:]]
+    end = pool[0][0] + len(_WRITTEN.match(clause, pool[0][0]).group(0).rstrip())
+    for pos, name, kind in pool[1:]:
+        gap = _GAP.fullmatch(clause, end, pos)
+        if not gap:
+            break
+        out.append((name, kind))
+        state.setdefault("said", {})[name] = gap.group("said")
+        end = pos + len(_WRITTEN.match(clause, pos).group(0).rstrip())
+    return out
 
 
 def _ordered_ranks(clause: str) -> list[int]:

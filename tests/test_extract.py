@@ -134,6 +134,9 @@ def test_seed_numbers(extractor, seeds):
     # a numbered list written inline; the regency in brackets locates the village
     ("Urutan pemenang kategori desa yakni 1. Desa Tumbang Manjul (Kabupaten Seruyan), 2. Desa Sei Gohong (Kota "
      "Palangka Raya).", [("Desa Tumbang Manjul", 1), ("Desa Sei Gohong", 2)]),
+    # one rank for several categories, the verb left out after the first ("..., kategori kota oleh ...")
+    ("Juara I kategori kabupaten diraih Kabupaten Kapuas, kategori kota oleh Kota Palangka Raya.",
+     [("Kabupaten Kapuas", 1), ("Kota Palangka Raya", 1)]),
     # another award's results are not Paritrana's
     ("BPJS Ketenagakerjaan menyerahkan BPJAMSOSTEK Award kepada PT Sampit Sawit Jaya sebagai peringkat pertama.", []),
     # the dateline's city says where the story was written, not who was nominated
@@ -145,6 +148,17 @@ def test_award_results(sentence, expected):
 
     awards = find_awards(sentence, award_context("Paritrana Award 2023 tingkat provinsi"))
     assert [(a.recipient, a.rank) for a in awards] == expected
+
+
+def test_a_gapped_list_keeps_each_recipients_category():
+    from extract.awards import award_context, find_awards
+
+    awards = find_awards("Untuk badan usaha, peringkat pertama perusahaan besar diraih PT Sawit Katingan Lestari, "
+                         "perusahaan menengah oleh PT Rotan Kahayan, dan usaha kecil oleh CV Purun Barito.",
+                         award_context("Paritrana Award 2024 tingkat Provinsi Kalimantan Tengah"))
+    assert [(a.recipient, a.rank, a.category) for a in awards] == [
+        ("PT Sawit Katingan Lestari", 1, "perusahaan besar"), ("PT Rotan Kahayan", 1, "perusahaan menengah"),
+        ("CV Purun Barito", 1, "perusahaan kecil")]
 
 
 def test_a_hall_named_after_another_award_is_a_place(extractor):
