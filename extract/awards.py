@@ -36,6 +36,7 @@ def _rules() -> dict:
         "win": FastPattern(rf"\b{data['win_verbs']}\b", re.IGNORECASE),
         "passive": FastPattern(rf"\b{data['passive_verbs']}\b", re.IGNORECASE),
         "follow": re.compile(rf"\b{data['follow_verbs']}\b", re.IGNORECASE),  # matched at the start only
+        "not_yet": re.compile(data["not_yet"], re.IGNORECASE),  # searched in the words before a result
         "nominee": FastPattern(rf"\b{data['nominee']}", re.IGNORECASE),
         "size": FastPattern(data["company_size"], re.IGNORECASE),
         "level": FastPattern(data["level"], re.IGNORECASE),
@@ -118,6 +119,8 @@ def _normalize_ranks(clause: str) -> str:
     return _BRACKET_RANK.sub(r"(juara \1)", _IMPLICIT_FIRST.sub("peringkat pertama", clause))
 
 
+#: Between a village or an organisation and a place that only says where it is.
+_LOCATES = re.compile(r"\s*(?:,|\(|\bdi\b)\s*(?:(?:Kecamatan|Kec\.|Distrik)\s+(?:[A-Z][\w'-]*\s?)+,?\s*)?")
 #: Words before a place that make it locate something rather than receive an award.
 _LOCATOR = re.compile(r"\b(tingkat|se-?|wilayah|mewakili|asal|dari|di|ke|untuk|bagi)\s*(Provinsi\s*)?$", re.IGNORECASE)
 
@@ -134,8 +137,9 @@ def _recipients(segment: str, province: str | None) -> list[tuple[int, str, str]
     spans = [(start, start + len(name)) for start, name, _ in orgs]
     places = [(m.start, m.region.name, m.region.kind) for m in regions().find(segment, province)
               if not any(a <= m.start < b for a, b in spans)
-              # "Desa Talang Kemuning, Kabupaten Ogan Ilir, meraih": the place locates the village
-              and not any(re.fullmatch(r",\s*", segment[b:m.start]) for a, b in spans)
+              # "Desa Talang Kemuning, Kabupaten Ogan Ilir, meraih", "Nagari Koto Baru (Kabupaten Tanah Datar)",
+              # "Gampong Lam Ujong di Kecamatan Baitussalam, Aceh Besar": the place locates the village
+              and not any(_LOCATES.fullmatch(segment, b, m.start) for a, b in spans)
               and not _LOCATOR.search(segment, max(0, m.start - 40), m.start)]  # it ends at the place
     return sorted(orgs + places)
 
@@ -209,9 +213,17 @@ def _clause_results(clause: str, ctx: AwardContext, state: dict) -> list[tuple[s
     ordered = [] if nominee else _ordered_ranks(clause)
     win = rules["win"].search(clause)
     follow = rules["follow"].match(clause.strip())
-    if not (ranks or nominee or ordered or win or (follow and state.get("rank"))):
+    gapped = not (ranks or nominee or ordered or win or follow) and state.get("rank") and _GAP.match(clause)
+    if not (ranks or nominee or ordered or win or (follow and state.get("rank")) or gapped):
         return []  # no rank, nominee or verb of winning: the clause states no result (and sets no subject)
+    first = min(m.start() for m in (*ranks[:1], nominee, win) if m) if (ranks or nominee or win) else 0
+    if first and rules["not_yet"].search(clause, max(0, first - 60), first):
+        return []  # "ditargetkan masuk nominasi": hoped for, not won
     names = _recipients(clause, ctx.province)
+    if gapped:
+        # "..., sedangkan perusahaan menengah kepada PT X": the rank of the clause before, its verb left out
+        pool = [n for n in names if n[0] >= _GAP.match(clause).end()]
+        return [(name, kind, state["rank"], False) for name, kind in _gapped(clause, pool, state)] if pool else []
     if nominee:
         after = re.search(r"antara lain|di antaranya|yakni|yaitu|adalah|meliputi", clause[nominee.start():],
                           re.IGNORECASE)
@@ -261,9 +273,11 @@ def _clause_results(clause: str, ctx: AwardContext, state: dict) -> list[tuple[s
     return []
 
 
-#: Between two recipients of one rank, the next one's category and "oleh", its verb left out: "peringkat
-#: pertama perusahaan besar diraih PT A, perusahaan menengah oleh PT B, dan usaha kecil oleh CV C".
-_GAP = re.compile(r",?\s*(?:dan\s+)?(?P<said>(?:(?:untuk|pada|di)\s+)?(?:kategori\s+)?[a-z/ ]{3,40}?\s+oleh)\s+")
+#: Between two recipients of one rank, the next one's category and "oleh" (or "kepada"), its verb left out:
+#: "peringkat pertama perusahaan besar diraih PT A, perusahaan menengah oleh PT B, dan usaha kecil oleh CV C".
+_GAP = re.compile(r",?\s*(?:(?:dan|sedangkan|sementara)\s+)?(?P<said>(?:(?:untuk|pada|di)\s+)?(?:kategori\s+)?"
+                  r"(?:perusahaan|usaha|badan\s+usaha|pemerintah|desa|kabupaten|kota|provinsi)\b[a-z/ ]{0,30}?"
+                  r"\s+(?:oleh|kepada))\s+")
 
 
 def _gapped(clause: str, pool: list[tuple[int, str, str]], state: dict) -> list[tuple[str, str]]:

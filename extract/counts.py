@@ -107,6 +107,11 @@ _NOT_BEFORE_REACH = 40
 _ANAPHORA = re.compile(r"^\s*(?:yang|di antaranya|diantaranya|lainnya|sisanya)\b")
 #: Between two numbers, a link that lets the first borrow the second's counted noun.
 _LINK = re.compile(r"\s*dari\s*(?:total\s*)?")
+#: A count introduced by "dari" is a whole ...
+_FROM = re.compile(r"\bdari\s*$", re.IGNORECASE)
+#: ... and a number after it in the same clause, past a comma, counts a part of it: "dari 24 kabupaten/kota di
+#: Sulsel, sebanyak 21 telah ...".
+_PART = re.compile(r"[^.;:,]*,\s*(?:(?:sebanyak|baru|hanya|ada|tercatat|sudah)\s+)?", re.IGNORECASE)
 
 
 def find_counts(sentence: str, state: dict | None = None, numbers: list[NumberMatch] | None = None) -> list[Count]:
@@ -120,6 +125,7 @@ def find_counts(sentence: str, state: dict | None = None, numbers: list[NumberMa
     found: list[Count] = []
     state = {} if state is None else state
     previous_unit = state.get("unit")
+    whole = None  # the unit and end of the last count introduced by "dari" ("dari 24 kabupaten/kota")
     for idx, num in enumerate(numbers):
         rest = sentence[num.end:]
         unit, taken = _unit_after(rest)
@@ -127,7 +133,10 @@ def find_counts(sentence: str, state: dict | None = None, numbers: list[NumberMa
         anaphora = unit is None and previous_unit and _ANAPHORA.match(rest)
         # "baru 1.247 dari 2.850 desa": both count villages
         linked = unit is None and not anaphora and nxt is not None and _LINK.fullmatch(sentence, num.end, nxt.start)
-        if unit is None and not anaphora and not linked:
+        # "dari 24 kabupaten/kota di Sulsel, sebanyak 21 telah ...": a part of the whole named before
+        part = (unit is None and not anaphora and not linked and whole is not None
+                and _PART.fullmatch(sentence, whole[1], num.start))
+        if unit is None and not anaphora and not linked and not part:
             continue  # nothing counted: most numbers (money, dates, shares of something) leave here
         before = sentence[:num.start]
         if rules["not_before"].search(before, max(0, num.start - _NOT_BEFORE_REACH)) or rules["not_after"].match(rest):
@@ -140,12 +149,16 @@ def find_counts(sentence: str, state: dict | None = None, numbers: list[NumberMa
             unit, taken = previous_unit, 0
         if linked:
             unit, taken = _unit_after(sentence[nxt.end:])[0], 0
+        if part:
+            unit, taken = whole[0], 0
         if unit is None or (unit["kind"] == "place" and rules["place_not_after"].search(before)):
             continue
         # "1 desa 100 pekerja rentan" is a rate, not a count of villages
         if nxt is not None and num.value == 1 and sentence[num.end + taken:nxt.start].strip() == "":
             continue
         previous_unit = state["unit"] = unit
+        if _FROM.search(before, max(0, num.start - 8)):
+            whole = unit, num.end + taken
         # the clause ends at the next number; a linked count's runs past the number it borrows its noun from
         ahead = idx + 2 if linked else idx + 1
         clause_end = numbers[ahead].start if ahead < len(numbers) else len(sentence)

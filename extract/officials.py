@@ -323,10 +323,24 @@ def _span_text(text: str, toks: list[Tok], span: tuple[int, int] | None) -> str 
     return text[toks[span[0]].start:toks[span[1] - 1].end].strip(" ,")
 
 
+def _before_degrees(toks: list[Tok], end: int) -> int:
+    """Where a name ends that may carry degrees before ``end``: ``Arsyad Effendi, M.T. selaku`` → at the comma."""
+    degrees = _lexicon()["degrees"]
+    while True:
+        k = end
+        while k > 0 and end - k < 8 and (toks[k - 1].text == "." or toks[k - 1].text[:1].isalpha()):
+            k -= 1
+        if k > 1 and k < end and toks[k - 1].text == "," and "".join(t.text for t in toks[k:end]).replace(".", "") \
+                in degrees:
+            end = k - 1
+        else:
+            return end
+
+
 def _name_before(toks: list[Tok], i: int) -> int | None:
     """For ``Name, Title`` or ``Name selaku Title``: the token where that name starts, if there is one."""
     if i >= 2 and toks[i - 1].text == "," or i >= 2 and toks[i - 1].text in ("selaku", "sebagai"):
-        end = i - 1
+        end = _before_degrees(toks, i - 1)
     else:
         return None
     start = end
@@ -369,7 +383,7 @@ def find_officials(text: str, people: list[tuple[int, int]] | None = None, title
         if not name_len:
             before = _name_before(toks, i)
             if before is not None:
-                name_at, name_len = before, i - 1 - before
+                name_at, name_len = before, read_name(toks, before)  # degrees after it left out
         if people:
             name_at, name_len = _tagged_official(toks, i, d, name_at, name_len, people)
         if name_len:

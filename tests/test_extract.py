@@ -20,6 +20,11 @@ def officials(text):
     ("Gubernur Bali I Wayan Koster menerima penghargaan.", ("I Wayan Koster", "Gubernur", "Bali")),
     ("Deputi Direktur Wilayah BPJamsostek Kalimantan, Tito Wicaksono, hadir.",
      ("Tito Wicaksono", "Deputi Direktur Wilayah", "BPJamsostek Kalimantan")),
+    # degrees between the name and "selaku" or the comma belong to neither
+    ("Acara disaksikan Ir. Rusdi Hamdani, M.T. selaku Asisten II Setda Kotabaru.",
+     ("Ir. Rusdi Hamdani", "Asisten II", "Setda Kotabaru")),
+    ("Acara dibuka Siti Rahmah, S.E., M.Si., Kepala Dinas Sosial Tabalong.",
+     ("Siti Rahmah", "Kepala Dinas Sosial", "Tabalong")),
 ])
 def test_appositions(text, expected):
     assert expected in officials(text)
@@ -137,6 +142,19 @@ def test_seed_numbers(extractor, seeds):
     # one rank for several categories, the verb left out after the first ("..., kategori kota oleh ...")
     ("Juara I kategori kabupaten diraih Kabupaten Kapuas, kategori kota oleh Kota Palangka Raya.",
      [("Kabupaten Kapuas", 1), ("Kota Palangka Raya", 1)]),
+    # "X yang meraih predikat terbaik pertama": a relative clause states a result too
+    ("Kota Bontang meraih terbaik kedua, di bawah Kabupaten Kutai Timur yang meraih predikat terbaik pertama.",
+     [("Kota Bontang", 2), ("Kabupaten Kutai Timur", 1)]),
+    # a regency in brackets or after "di Kecamatan ..." only says where the village is
+    ("Juara II dan III masing-masing diraih Desa Sungai Rangas (Kabupaten Banjar) dan Desa Pandak (Kabupaten "
+     "Tapin).", [("Desa Sungai Rangas", 2), ("Desa Pandak", 3)]),
+    ("Gampong Lamreh di Kecamatan Masjid Raya, Aceh Besar, meraih juara I.", [("Gampong Lamreh", 1)]),
+    # the verb left out in the next clause: "..., sedangkan perusahaan menengah kepada PT X"
+    ("Peringkat kedua perusahaan besar jatuh kepada PT Laut Biru, sedangkan perusahaan menengah kepada PT Teluk Emas.",
+     [("PT Laut Biru", 2), ("PT Teluk Emas", 2)]),
+    # a result hoped for is none
+    ("Dengan tambahan peserta itu, Kabupaten Jember ditargetkan masuk nominasi tingkat nasional.", []),
+    ("Kota Batu berharap bisa meraih juara I tahun depan.", []),
     # another award's results are not Paritrana's
     ("BPJS Ketenagakerjaan menyerahkan BPJAMSOSTEK Award kepada PT Sampit Sawit Jaya sebagai peringkat pertama.", []),
     # the dateline's city says where the story was written, not who was nominated
@@ -203,6 +221,11 @@ def test_epithet_refers_to_a_resident_introduced_with_an_age(extractor):
      [(312, "kepala dusun", None), (95, "imam masjid", None), (40, "tenaga kebersihan", None)]),
     ("Dari jumlah itu, 48.500 penerima upah dan 12.300 bukan penerima upah.",
      [(48500, "penerima upah", None), (12300, "bukan penerima upah", None)]),
+    # a part of a whole introduced by "dari", past a comma
+    ("Dari 35 kabupaten/kota di Jateng, sebanyak 29 telah memiliki peraturan bupati.",
+     [(35, "kabupaten/kota", None), (29, "kabupaten/kota", None)]),
+    ("Pemkot menanggung iuran 600 mama-mama pedagang pasar dan 410 tukang bangunan dari APBD.",
+     [(600, "pedagang pasar", None), (410, "tukang bangunan", "APBD")]),
 ])
 def test_counts_refer_back_and_new_units(extractor, sentence, expected):
     facts = extractor.extract("Kuala Pembuang (ANTARA) - BPJS Ketenagakerjaan Cabang Sampit mencatat kepesertaan.\n\n"
@@ -215,6 +238,7 @@ def test_counts_refer_back_and_new_units(extractor, sentence, expected):
     ("Sebanyak 3.000 ketua RT dan RW serta 900 anggota linmas ikut didaftarkan.", ["ketua RT/RW", "linmas"]),
     ("Iuran 1.200 perangkat nagari dan 400 buruh tani dibayar Pemkab.", ["perangkat desa", "petani"]),
     ("Selain itu, 640 aparat desa didaftarkan dengan dana desa.", ["perangkat desa"]),
+    ("Nagari menanggung 64 kepala jorong dan 120 ketua RW.", ["perangkat desa", "ketua RW"]),
 ])
 def test_count_categories_of_sectors(extractor, sentence, expected):
     facts = extractor.extract("Padang (ANTARA) - BPJS Ketenagakerjaan Cabang Padang mencatat kepesertaan baru.\n\n"
