@@ -222,7 +222,7 @@ def _clause_results(clause: str, ctx: AwardContext, state: dict) -> list[tuple[s
     names = _recipients(clause, ctx.province)
     if gapped:
         # "..., sedangkan perusahaan menengah kepada PT X": the rank of the clause before, its verb left out
-        pool = [n for n in names if n[0] >= _GAP.match(clause).end()]
+        pool = [n for n in names if n[0] >= gapped.end()]
         return [(name, kind, state["rank"], False) for name, kind in _gapped(clause, pool, state)] if pool else []
     if nominee:
         after = re.search(r"antara lain|di antaranya|yakni|yaitu|adalah|meliputi", clause[nominee.start():],

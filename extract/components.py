@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from extract.awards import award_context, find_awards
 from extract.counts import find_counts
-from extract.gazetteer import Region, RegionMention, regions
+from extract.gazetteer import Region, RegionMention, names, regions
 from extract.numbers import find_numbers
 from extract.officials import find_officials, merge_officials, title_starts
 from extract.quotes import find_quotes
@@ -68,7 +68,7 @@ _PARAGRAPH_BREAK = re.compile("\n\n")
 @cache
 def _not_an_end() -> tuple[frozenset[str], re.Pattern]:
     """``sentences.yml``: the words whose full stop ends no sentence, and the pattern of a list item's number."""
-    data, honorifics = load_yaml("sentences.yml"), load_yaml("names.yml")["honorifics"]
+    data, honorifics = load_yaml("sentences.yml"), names()["honorifics"]
     dotted = {h[:-1] for h in honorifics["keep"] + honorifics["drop"] if h.endswith(".") and " " not in h}
     initials = {chr(c) for c in range(ord("A"), ord("Z") + 1)} - {"I", "V", "X"}
     words = "|".join(map(re.escape, data["list_words"]))
@@ -77,7 +77,7 @@ def _not_an_end() -> tuple[frozenset[str], re.Pattern]:
 
 
 #: The word right before a full stop (the end of the text searched).
-_LAST_WORD = re.compile(r"(?<![\w])\w{1,8}$")
+_LAST_WORD = re.compile(r"(?<!\w)\w{1,8}$")
 
 
 def _ends_sentence(text: str, stop: int) -> bool:

@@ -195,7 +195,7 @@ def _first_words(text: str, n: int) -> str:
     return " ".join(text.split()[:n])
 
 
-def _category(unit: dict, name: str, clause: str, after: str, before: str = "") -> str | None:
+def _category(unit: dict, name: str, clause: str, after: str, before: str) -> str | None:
     """What a count counts. ``clause``: its clause; ``after`` and ``before``: the clause's parts around the number."""
     rules = _rules()
     if unit.get("category"):
