@@ -48,9 +48,11 @@ system-deps:
 lint: install
 	$(BIN)/ruff check .
 
-# Retrain the shipped spaCy NER (models/ner/model/) from models/corpus/ on CPU: about 3 minutes on 2 cores.
+# Retrain the shipped NERs from models/corpus/ on CPU: the spaCy one (models/ner/model/, about 3 minutes on
+# 2 cores) and the perceptron (models/perceptron/model.npz, seconds).
 model: install
 	$(BIN)/pantau train
+	$(BIN)/pantau train --backend perceptron
 
 bench: install
 	$(BIN)/python -m benchmarks

@@ -36,18 +36,19 @@ def texts() -> list[str]:
 
 def main(argv: list[str] | None = None) -> None:
     docs = texts()
-    rules, with_ner = Extractor(ner="off"), Extractor()
+    rules, default, with_spacy = Extractor(ner="off"), Extractor(), Extractor(ner="spacy")
     tokenizer = rules.nlp.tokenizer
     # an article that is not relevant is not tokenized (only its region is looked up): the relevant ones alone
     # show what the whole pipeline costs where it runs
     relevant = [text for text in docs if rules.extract(text).relevant]
-    runs = {"rules only (--ner off)": (rules, docs), "with the spaCy NER (default)": (with_ner, docs),
+    runs = {"default (perceptron NER)": (default, docs), "rules only (--ner off)": (rules, docs),
+            "with the spaCy NER": (with_spacy, docs), f"default, the {len(relevant)} relevant": (default, relevant),
             f"rules only, the {len(relevant)} relevant": (rules, relevant)}
     cleaned = {id(texts_): [clean_text(t).text for t in texts_] for _, texts_ in runs.values()}
     words = {name: sum(len(t.split()) for t in cleaned[id(texts_)]) for name, (_, texts_) in runs.items()}
     for text in cleaned[id(docs)]:  # a first pass fills the tokenizer's cache and loads what the extractors load
         tokenizer(text)
-    for extractor in (rules, with_ner):
+    for extractor in (default, rules, with_spacy):
         for text in docs:
             extractor.extract(text)
     best_tok, best = dict.fromkeys(runs, float("inf")), dict.fromkeys(runs, float("inf"))
@@ -73,7 +74,7 @@ def main(argv: list[str] | None = None) -> None:
     for name, seconds in best.items():
         low, mid, high = min(ratios[name]), statistics.median(ratios[name]), max(ratios[name])
         articles = len(runs[name][1])
-        print(f"extraction, {name:<29} {words[name] / seconds:>9,.0f} words/s, {articles / seconds:6.1f} articles/s; "
+        print(f"extraction, {name:<32} {words[name] / seconds:>9,.0f} words/s, {articles / seconds:6.1f} articles/s; "
               f"{mid:.1%} of the tokenizer's speed (median of {ROUNDS} paired runs, {low:.1%} to {high:.1%})")
 
 

@@ -1,4 +1,4 @@
-"""Words per second of extraction with the NER off, with the shipped spaCy NER, and with the transformers backend.
+"""Words per second of extraction with the NER off, with each shipped NER, and with the transformers backend.
 
 The texts are the sample site's article pages (``crawler/sample_site/**/index.html`` through
 ``extract.page.parse_html``), extracted ``--passes`` times each; the transformers backend runs a tiny random
@@ -61,7 +61,8 @@ def main(argv: list[str] | None = None) -> int:
     texts = sample_texts()
     words = sum(len(t.split()) for t in texts)
     print(f"{len(texts)} sample-site articles, {words} words, {args.passes} passes")
-    runs = [("rules only (NER off)", "off"), ("spaCy NER (shipped)", "spacy")]
+    runs = [("rules only (NER off)", "off"), ("perceptron NER (shipped, default)", "perceptron"),
+            ("spaCy NER (shipped)", "spacy")]
     with tempfile.TemporaryDirectory(prefix="pantau-bench-") as tmp:
         if not args.no_transformers:
             try:

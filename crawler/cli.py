@@ -90,18 +90,22 @@ def build_parser() -> argparse.ArgumentParser:
                         "(default: extract.dedup.THRESHOLD)")
     p.set_defaults(func=cmd_dedup)
 
-    p = sub.add_parser("train", help="train the NER (spaCy, shipped with pantau) or fine-tune a transformers model",
+    p = sub.add_parser("train", help="train a NER (spaCy or perceptron, shipped with pantau) or fine-tune a "
+                                     "transformers model",
                        description="Train pantau's spaCy NER from models/corpus/ on CPU (the model shipped in "
-                                   "models/ner/model/), or with --backend transformers fine-tune a local base "
-                                   "model folder (e.g. an IndoBERT you downloaded) on the same corpus.",
-                       epilog="examples:\n  pantau train\n  pantau train --backend transformers "
+                                   "models/ner/model/), with --backend perceptron the fast tagger (shipped in "
+                                   "models/perceptron/model.npz, seconds), or with --backend transformers "
+                                   "fine-tune a local base model folder (e.g. an IndoBERT you downloaded) on "
+                                   "the same corpus.",
+                       epilog="examples:\n  pantau train\n  pantau train --backend perceptron\n"
+                              "  pantau train --backend transformers "
                               "--base /models/indobert-base --output /models/pantau-ner-indobert --epochs 3",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--backend", choices=["spacy", "transformers"], default="spacy",
-                   help="spacy (default) or transformers (needs: pip install 'pantau[transformers]')")
+    p.add_argument("--backend", choices=["spacy", "perceptron", "transformers"], default="spacy",
+                   help="spacy (default), perceptron or transformers (needs: pip install 'pantau[transformers]')")
     p.add_argument("--output", type=Path, default=None,
-                   help="where to write the model (spacy default: the package's models/ner/model; "
-                        "transformers: required)")
+                   help="where to write the model (spacy default: the package's models/ner/model; perceptron: "
+                        "models/perceptron/model.npz; transformers: required)")
     p.add_argument("--base", type=Path, help="transformers: a local model folder to fine-tune (config, weights, "
                                              "tokenizer); nothing is downloaded")
     p.add_argument("--epochs", type=int, default=3, help="transformers: passes over the corpus (default: 3)")
@@ -130,9 +134,10 @@ def build_parser() -> argparse.ArgumentParser:
 def add_ner_option(parser: argparse.ArgumentParser) -> None:
     # no default here: importing extract (and spaCy) would slow every 'pantau --help'; make_extractor fills it in
     parser.add_argument("--ner", metavar="SPEC",
-                        help="NER that runs before the rules: spacy (pantau's own model, the default), spacy:PATH, "
-                             "transformers:PATH (a local token-classification model folder; needs the "
-                             "transformers extra) or off (rules alone, faster)")
+                        help="NER that runs before the rules: perceptron (pantau's fast tagger, the default), "
+                             "spacy (pantau's spaCy NER, five times slower), spacy:PATH, transformers:PATH (a "
+                             "local token-classification model folder; needs the transformers extra) or off "
+                             "(rules alone)")
 
 
 def make_extractor(spec: str | None):
@@ -275,11 +280,15 @@ def cmd_dedup(args) -> int:
 
 
 def cmd_train(args) -> int:
+    argv = ["--seed", str(args.seed)] + (["--output", str(args.output)] if args.output else [])
     if args.backend == "spacy":
         from models.train import main as train_spacy
 
-        argv = ["--seed", str(args.seed)] + (["--output", str(args.output)] if args.output else [])
         return train_spacy(argv)
+    if args.backend == "perceptron":
+        from models.train_perceptron import main as train_perceptron
+
+        return train_perceptron(argv)
     if not args.base or not args.output:
         raise SystemExit("pantau: --backend transformers needs --base (a local model folder) and --output")
     if not args.base.is_dir():

@@ -79,6 +79,10 @@ class Regions:
         for key in self._surface:
             self._lengths[key[0]] = tuple(sorted({len(key), *self._lengths.get(key[0], ())}, reverse=True))
 
+    def words(self) -> set[str]:
+        """Every word of every name, short name, prefixed name and alias of a region (``Palangka``, ``Kalteng``)."""
+        return {word for key in self._surface for word in key}
+
     def name_lengths(self, word: str) -> tuple[int, ...]:
         """How many words long the names that start with ``word`` are, longest first:
         ``regions().name_lengths("Palangka") == (2,)``; ``()`` when no name starts with it."""

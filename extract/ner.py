@@ -18,10 +18,11 @@ the officials and quotes rules ask ("is this a person?", "which people does this
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import spacy
@@ -62,9 +63,15 @@ class Entities:
 
     def __init__(self, entities: Iterable[Entity] = ()):
         self.entities = tuple(sorted(entities, key=lambda e: (e.start, -e.end)))
-        self._labels: dict[str, Counter] = {}
+        self._starts = [e.start for e in self.entities]
+
+    @cached_property
+    def _labels(self) -> dict[str, Counter]:
+        """Each surface's labels, counted (made when asked: ``within`` makes one Entities per paragraph)."""
+        labels: dict[str, Counter] = {}
         for e in self.entities:
-            self._labels.setdefault(e.text, Counter())[e.label] += 1
+            labels.setdefault(e.text, Counter())[e.label] += 1
+        return labels
 
     def __len__(self) -> int:
         return len(self.entities)
@@ -74,12 +81,20 @@ class Entities:
 
     @classmethod
     def from_doc(cls, doc: Doc) -> Entities:
-        return cls(Entity(e.text, e.label_, e.start_char, e.end_char) for e in doc.ents if e.label_ in LABELS)
+        text, labels, starts, ends = doc_text(doc), [], [], []
+        for e in doc.ents:  # offsets and labels read once per entity; the text sliced, not rebuilt from tokens
+            labels.append(e.label_)
+            starts.append(e.start_char)
+            ends.append(e.end_char)
+        return cls(Entity(text[a:b], label, a, b) for label, a, b in zip(labels, starts, ends, strict=True)
+                   if label in LABELS)
 
     def within(self, start: int, end: int) -> Entities:
         """The entities inside ``[start, end)``, their offsets made relative to ``start`` (a paragraph's)."""
+        first = bisect_left(self._starts, start)
+        last = bisect_left(self._starts, end, lo=first)
         return Entities(Entity(e.text, e.label, e.start - start, e.end - start)
-                        for e in self.entities if start <= e.start and e.end <= end)
+                        for e in self.entities[first:last] if e.end <= end)
 
     def spans(self, label: str | None = None) -> list[tuple[int, int]]:
         """Offsets of the entities (with ``label``), in order."""
@@ -106,12 +121,18 @@ class Entities:
 
         Each surface keeps the label the model gave it most often; matches are whole words, leftmost-longest.
         """
+        if self._surfaces is None:
+            return Entities()
+        found = self._surfaces.finditer(text)
+        return Entities(Entity(m.group(0), self.label_of(m.group(0)), m.start(), m.end()) for m in found)
+
+    @cached_property
+    def _surfaces(self) -> re.Pattern | None:
+        """Every surface as a whole word, longest first (made once: the rules locate several clauses)."""
         surfaces = sorted(self._labels, key=len, reverse=True)
         if not surfaces:
-            return Entities()
-        pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(s) for s in surfaces) + r")(?!\w)")
-        found = pattern.finditer(text)
-        return Entities(Entity(m.group(0), self.label_of(m.group(0)), m.start(), m.end()) for m in found)
+            return None
+        return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(s) for s in surfaces) + r")(?!\w)")
 
     def people_in(self, text: str) -> list[tuple[int, int]]:
         """Where ``text`` names someone the model tagged PER in the article: offsets, in order."""
@@ -188,10 +209,16 @@ def use_ner(nlp: Language, spec: str | None, config: dict | None = None) -> Lang
     where = {"before": BEFORE} if BEFORE in nlp.pipe_names else {}
     if kind == "spacy":
         nlp.add_pipe("pantau_ner", name=NER_NAME, config={"model": path or None, **(config or {})}, **where)
+    elif kind == "perceptron":
+        import extract.ner_perceptron  # noqa: F401  (registers the factory)
+
+        nlp.add_pipe("pantau_perceptron_ner", name=NER_NAME, config={"model": path or None, **(config or {})},
+                     **where)
     elif kind == "transformers" and path:
         import extract.ner_transformers  # noqa: F401  (registers the factory; needs the transformers extra)
 
         nlp.add_pipe("pantau_ner_transformers", name=NER_NAME, config={"model": path, **(config or {})}, **where)
     else:
-        raise ValueError(f"unknown NER {spec!r}: use spacy, spacy:PATH, transformers:PATH or off")
+        raise ValueError(f"unknown NER {spec!r}: use perceptron, perceptron:FILE, spacy, spacy:PATH, "
+                         "transformers:PATH or off")
     return nlp

@@ -27,7 +27,7 @@ CONFIG = Path(__file__).parent / "config.cfg"
 #: (``extract.components.sentences``).
 UNREAD = ("pantau_sentences",)
 #: The NER ``Extractor`` uses unless told otherwise (see ``extract.ner.use_ner``).
-DEFAULT_NER = "spacy"
+DEFAULT_NER = "perceptron"
 #: Longer than any news article (the longest real ones are about 50,000 characters).
 MAX_CHARS = 1_000_000
 
@@ -47,8 +47,9 @@ class Extractor:
 
     ``Extractor().extract(text)`` takes the text of one article (paragraphs on their own lines, as a
     page's main text or a ``.txt`` file holds it) and returns ``ArticleFacts``.
-    ``ner`` picks the NER that runs before the rules: ``spacy`` (the model pantau ships, the default),
-    ``spacy:PATH``, ``transformers:PATH`` (a local token-classification model) or ``off`` (rules alone).
+    ``ner`` picks the NER that runs before the rules: ``perceptron`` (the default, ``extract.ner_perceptron``),
+    ``spacy`` (pantau's spaCy NER), ``spacy:PATH``, ``transformers:PATH`` (a local token-classification
+    model) or ``off`` (rules alone).
     """
 
     def __init__(self, nlp: Language | None = None, ner: str | None = DEFAULT_NER):

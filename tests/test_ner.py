@@ -162,10 +162,12 @@ def test_shipped_model_loads_from_a_wheel(tmp_path):
     wheel = next((tmp_path / "dist").glob("pantau-*.whl"))
     names = zipfile.ZipFile(wheel).namelist()
     assert "models/ner/model/config.cfg" in names and "models/ner/model/ner/model" in names
+    assert "models/perceptron/model.npz" in names
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
     code = (f"import extract.ner as n, models; assert models.__file__.startswith({str(site)!r}), models.__file__; "
-            "d = n.load_model()('Kepala Dinas Sosial Kapuas, Yanmarto, hadir.'); print([e.label_ for e in d.ents])")
+            "d = n.load_model()('Kepala Dinas Sosial Kapuas, Yanmarto, hadir.'); print([e.label_ for e in d.ents]); "
+            "import extract.ner_perceptron as p; assert p.load_model().first.any()")
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
                          cwd=tmp_path, env={"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"})
     assert run.returncode == 0, run.stderr[-2000:]

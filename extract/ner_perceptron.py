@@ -1,0 +1,232 @@
+"""A fast NER (PER, ORG, LOC): two stacked averaged perceptrons over hashed word features, in numpy.
+
+The shipped spaCy NER (``extract.ner``) reads every word through a neural network: about 20,000 words/s on
+one core, ten times slower than pantau's rules. This tagger gives each word a BIO label from a linear model
+over features of the word and its neighbours (lowercased words, shapes, prefixes and suffixes, and whether a
+word is a region, title, organisation, honorific, name particle or a common word, from pantau's gazetteers);
+a second model reads the first one's labels around each word, so that a name is tagged whole. Words that
+cannot be part of a name (lowercase words between lowercase words, numbers) are not scored at all. Every
+step works on whole arrays of a Doc's token attributes, so an article costs a few dozen numpy calls.
+
+Trained on ``models/corpus/`` by ``models.train_perceptron`` into ``models/perceptron/model.npz``; the
+component ``pantau_perceptron_ner`` writes ``doc.ents`` and ``doc._.ner`` as the spaCy NER does.
+
+>>> from extract.ner import use_ner
+>>> from extract.pipeline import load_pipeline
+>>> nlp = use_ner(load_pipeline(), "perceptron")
+>>> doc = nlp("Kepala Dinas Sosial Kapuas, Yanmarto, menemui warga di Kuala Kapuas.")
+>>> [e.text for e in doc.ents if e.label_ == "PER"]
+['Yanmarto']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+
+import numpy
+from spacy.attrs import IS_ALPHA, IS_DIGIT, IS_LOWER, LOWER, ORTH, PREFIX, SHAPE, SUFFIX
+from spacy.language import Language
+from spacy.scorer import get_ner_prf
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from extract.gazetteer import names, organizations, regions, titles
+from extract.ner import Entities
+
+#: BIO labels by index: a B label is odd, its I label the next even number.
+TAGS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC")
+TYPES = (None, "PER", "ORG", "LOC")
+#: Rows of each weight table: features are hashed into this many buckets.
+BUCKETS = 1 << 18
+#: Lexicon flags, one bit each; the next bit says the article writes the word in lowercase somewhere.
+LEXICONS = ("region", "title", "organization", "honorific", "particle", "common")
+#: Slots of the lexicon flag table, one byte each (4 MiB): words are looked up by their hash, and with about
+#: 6,000 lexicon words a collision flags a word wrongly about once in 700 lookups.
+_FLAG_SLOTS = 1 << 22
+_SLOT_MASK = numpy.uint64(_FLAG_SLOTS - 1)
+_MIX = numpy.uint64(0x9E3779B97F4A7C15)
+_SEED = numpy.uint64(0xC2B2AE3D27D4EB4F)
+_P1, _P2 = numpy.uint64(1000003), numpy.uint64(7919)
+
+
+def lexicon_words() -> dict[str, set[str]]:
+    """The lowercased words of pantau's gazetteers, by lexicon (all but ``common``, which a model brings)."""
+    title, orgs, name_parts = titles(), organizations(), names()
+
+    def words(phrases: Iterable[str]) -> set[str]:
+        return {w.lower() for p in phrases for w in str(p).replace("/", " ").split()}
+
+    aliases = [a for group in orgs["canonical"].items() for a in [group[0], *group[1]]]
+    honorifics = [h for group in name_parts["honorifics"].values() for h in group]
+    return {
+        "region": words(regions().words()),
+        "title": words(title["prefixes"] + title["heads"] + title["words"] + title["ranks"]),
+        "organization": words(orgs["heads"] + orgs["not_person"] + aliases),
+        "honorific": words(honorifics + name_parts["suffix_degrees"]),
+        "particle": words(name_parts["particles"]),
+    }
+
+
+class Features:
+    """Hashed feature indices for each token of a Doc that may be part of a name.
+
+    ``common``: lowercase words of the training text (a word seen lowercase is rarely a name).
+    """
+
+    def __init__(self, common: Iterable[str]):
+        from spacy.strings import hash_string
+
+        self.flags = numpy.zeros(_FLAG_SLOTS, dtype=numpy.uint8)
+        lexicons = {**lexicon_words(), "common": set(common)}
+        for bit, name in enumerate(LEXICONS):
+            slots = numpy.array([hash_string(w) for w in lexicons[name]], dtype=numpy.uint64) & _SLOT_MASK
+            self.flags[slots] |= numpy.uint8(1 << bit)
+        self._name_part = numpy.uint8(1 << LEXICONS.index("honorific") | 1 << LEXICONS.index("particle"))
+
+    def first(self, doc: Doc) -> tuple[numpy.ndarray, numpy.ndarray]:
+        """The tokens to label (indices) and their first-stage feature indices, one row each."""
+        a = doc.to_array([LOWER, SHAPE, PREFIX, SUFFIX, ORTH, IS_LOWER, IS_ALPHA, IS_DIGIT])
+        low, shape, prefix, suffix, orth = (a[:, k].astype(numpy.uint64) for k in range(5))
+        flags = self.flags[(low & _SLOT_MASK).astype(numpy.intp)]
+        seen = numpy.zeros(1 << 16, dtype=numpy.bool_)  # words this article writes in lowercase, by hash
+        seen[(orth[orth == low] & numpy.uint64(0xFFFF)).astype(numpy.intp)] = True
+        flags = flags | (seen[(low & numpy.uint64(0xFFFF)).astype(numpy.intp)].astype(numpy.uint8) << len(LEXICONS))
+        plain = ((a[:, 5] == 1) & (a[:, 6] == 1) & (flags & self._name_part == 0)) | (a[:, 7] == 1)
+        # a lowercase word can sit inside a name or an organisation only between two words that are not
+        upper = ~plain
+        at = numpy.flatnonzero(upper | (_shift(upper, -1, False) & _shift(upper, 1, False)))
+        flags = flags.astype(numpy.uint64)
+
+        def near(x, k):
+            return _shift(x, k, numpy.uint64(0))[at]
+
+        lw, lp, ln, sh, sp, sn, fl, fp, fn = (near(low, 0), near(low, -1), near(low, 1), near(shape, 0),
+                                              near(shape, -1), near(shape, 1), near(flags, 0), near(flags, -1),
+                                              near(flags, 1))
+        columns = [lw, lp, ln, near(low, -2), near(low, 2), sh, sp, sn, suffix[at], prefix[at],
+                   near(suffix, -1), near(suffix, 1), lp * _P1 + sh, ln * _P1 + sh, sp * _P1 + sh * _P2 + sn,
+                   lp * _P1 + lw, lw * _P1 + ln, fl, fp, fn, fl * _P1 + sh, fp * _P1 + fl * _P2 + fn,
+                   near(flags, -2) * _P1 + fp, fn * _P1 + near(flags, 2), fp * _P1 + sh, fn * _P1 + sh,
+                   numpy.zeros(len(at), dtype=numpy.uint64)]
+        return at, _hashed(columns, 0)
+
+    @staticmethod
+    def second(first: numpy.ndarray, at: numpy.ndarray, tags: numpy.ndarray, n: int) -> numpy.ndarray:
+        """Second-stage features: the first stage's, plus its tags (``tags`` for the tokens ``at``) around
+        each token."""
+        every = numpy.zeros(n, dtype=numpy.uint64)
+        every[at] = tags.astype(numpy.uint64) + numpy.uint64(1)
+
+        def near(k):
+            return _shift(every, k, numpy.uint64(0))[at]
+
+        t, tp, tn, tp2, tn2 = near(0), near(-1), near(1), near(-2), near(2)
+        columns = [t, tp, tn, tp2, tn2, tp * _P1 + t, t * _P1 + tn, tp * _P1 + tn, tp * _P1 + t * _P2 + tn,
+                   tp2 * _P1 + tp, tn * _P1 + tn2]
+        return numpy.concatenate([first, _hashed(columns, 100)], axis=1)
+
+
+def _shift(x: numpy.ndarray, k: int, fill) -> numpy.ndarray:
+    """``x`` moved so that position i holds ``x[i + k]`` (``fill`` past either end)."""
+    out = numpy.full(len(x), fill, dtype=x.dtype)
+    if k < 0:
+        out[-k:] = x[:len(x) + k]
+    elif k > 0:
+        out[:len(x) - k] = x[k:]
+    else:
+        out[:] = x
+    return out
+
+
+def _hashed(columns: list[numpy.ndarray], first_template: int) -> numpy.ndarray:
+    """Bucket indices of the feature values in ``columns``, each column a template of its own."""
+    values = numpy.stack(columns, axis=1) if columns[0].size else numpy.zeros((0, len(columns)), numpy.uint64)
+    templates = numpy.arange(first_template, first_template + len(columns), dtype=numpy.uint64)
+    mixed = values * _MIX + templates * _SEED
+    mixed ^= mixed >> numpy.uint64(29)
+    return (mixed & numpy.uint64(BUCKETS - 1)).astype(numpy.intp)
+
+
+def decode(tags: numpy.ndarray) -> list[tuple[int, int, str]]:
+    """Entities (token start, end, label) from one BIO tag index per token; an I after another type starts one.
+
+    >>> decode(numpy.array([0, 1, 2, 0, 4, 4, 5]))
+    [(1, 3, 'PER'), (4, 6, 'ORG'), (6, 7, 'LOC')]
+    """
+    kind = (tags + 1) // 2
+    inside = (tags > 0) & (tags % 2 == 0)
+    before = _shift(kind, -1, 0)
+    after, after_inside = _shift(kind, 1, 0), _shift(inside, 1, False)
+    starts = numpy.flatnonzero((kind > 0) & ~(inside & (before == kind)))
+    ends = numpy.flatnonzero((kind > 0) & ~(after_inside & (after == kind))) + 1
+    return [(int(s), int(e), TYPES[kind[s]]) for s, e in zip(starts, ends, strict=True)]
+
+
+class PerceptronNer:
+    """The two weight tables and the features they read; ``tag(doc)`` gives a BIO tag index per token."""
+
+    def __init__(self, first: numpy.ndarray, second: numpy.ndarray, common: Iterable[str]):
+        self.first, self.second = first, second
+        self.common = sorted(common)
+        self.features = Features(self.common)
+
+    def tag(self, doc: Doc) -> numpy.ndarray:
+        tags = numpy.zeros(len(doc), dtype=numpy.intp)
+        if not len(doc):
+            return tags
+        at, first = self.features.first(doc)
+        guess = self.first[first].sum(axis=1).argmax(axis=1)
+        second = Features.second(first, at, guess, len(doc))
+        tags[at] = self.second[second].sum(axis=1).argmax(axis=1)
+        return tags
+
+    def entities(self, doc: Doc) -> list[tuple[int, int, str]]:
+        """``(start, end, label)`` token spans of the entities in ``doc``."""
+        return decode(self.tag(doc))
+
+    def save(self, path: Path | str) -> None:
+        """Write the model to ``path`` (a ``.npz`` file; weights as float16, which loses nothing the
+        tags depend on in practice)."""
+        numpy.savez_compressed(path, first=self.first.astype(numpy.float16), second=self.second.astype(numpy.float16),
+                               common=numpy.array(self.common), buckets=numpy.array(BUCKETS))
+
+    @classmethod
+    def load(cls, path: Path | str) -> PerceptronNer:
+        with numpy.load(path) as data:
+            if int(data["buckets"]) != BUCKETS:
+                raise ValueError(f"{path}: a model of {int(data['buckets'])} buckets, this pantau reads {BUCKETS}")
+            return cls(data["first"].astype(numpy.float32), data["second"].astype(numpy.float32),
+                       data["common"].tolist())
+
+
+@cache
+def load_model(path: str | None = None) -> PerceptronNer:
+    """The perceptron NER at ``path`` (default: the one shipped in ``models/perceptron/model.npz``)."""
+    if path is None:
+        from models import PERCEPTRON_MODEL
+
+        path = str(PERCEPTRON_MODEL)
+    if not Path(path).is_file():
+        raise FileNotFoundError(f"no perceptron NER at {path} (train one with `pantau train --backend perceptron`)")
+    return PerceptronNer.load(path)
+
+
+@Language.factory("pantau_perceptron_ner", default_config={"model": None})
+class PerceptronNerComponent:
+    """Tags PER, ORG and LOC with the perceptron NER (``model``: a ``.npz`` file; ``None``: the shipped one)."""
+
+    def __init__(self, nlp: Language, name: str, model: str | None):
+        self.name = name
+        self.model = load_model(model)
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = [Span(doc, start, end, label=label) for start, end, label in self.model.entities(doc)]
+        doc.ents = filter_spans(list(doc.ents) + found)
+        doc._.ner = Entities.from_doc(doc)
+        return doc
+
+    def score(self, examples, **kwargs) -> dict:
+        """Entity precision, recall and F1, per type too (what ``nlp.evaluate`` reports)."""
+        return get_ner_prf(examples)

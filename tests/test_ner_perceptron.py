@@ -1,0 +1,137 @@
+"""The perceptron NER: trained the same way every time, shipped with its scores, fed to the rules, and
+never thrown by bad input."""
+
+import json
+import random
+
+import numpy
+import pytest
+from spacy.tokens import DocBin
+
+from extract.ner import use_ner
+from extract.ner_perceptron import BUCKETS, TAGS, Features, PerceptronNer, decode, load_model
+from extract.pipeline import Extractor, load_pipeline
+from models import PERCEPTRON_DIR, PERCEPTRON_MODEL
+from models.corpus.convert import SPLITS, convert, tokenizer_nlp
+from models.train_perceptron import fit, gold_tags, train
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """The corpus's splits as Docs (converted into a temporary folder)."""
+    work = tmp_path_factory.mktemp("corpus")
+    convert(out=work)
+    nlp = tokenizer_nlp()
+    return {split: list(DocBin().from_disk(work / f"{split}.spacy").get_docs(nlp.vocab)) for split in SPLITS}
+
+
+def test_shipped_model_is_small_and_scored():
+    assert PERCEPTRON_MODEL.stat().st_size < 2_000_000
+    metrics = json.loads((PERCEPTRON_DIR / "metrics.json").read_text())
+    assert metrics["test"]["PER"]["f"] >= 0.90 and metrics["test"]["ALL"]["f"] >= 0.85
+
+
+def test_it_tags_people_in_sentences_it_never_saw():
+    nlp = use_ner(load_pipeline(), "perceptron")
+    doc = nlp("Bupati Kapuas Hulu, Fransiskus Diaan, menyerahkan kartu kepesertaan kepada nelayan di Putussibau. "
+              "\"Kami ingin semua nelayan terlindungi,\" kata Fransiskus.")
+    people = [e.text for e in doc.ents if e.label_ == "PER"]
+    assert "Fransiskus Diaan" in people
+    assert "Kapuas Hulu" not in people and "Putussibau" not in people
+    assert doc._.ner.is_person("Fransiskus Diaan")
+
+
+def test_it_is_the_default_and_feeds_the_rules():
+    facts = Extractor().extract("Kuala Kapuas (ANTARA) - BPJS Ketenagakerjaan melindungi 500 pekerja rentan, "
+                                "kata Kepala Dinas Sosial Kapuas, Yanmarto.")
+    assert "pantau_ner" in Extractor().nlp.pipe_names
+    assert [o.name for o in facts.officials] == ["Yanmarto"]
+
+
+def test_training_gives_the_same_model_for_the_same_seed_and_learns(corpus):
+    docs = corpus["train"][:60]
+    one, two, other = fit(docs, seed=1), fit(docs, seed=1), fit(docs, seed=2)
+    assert numpy.array_equal(one.first, two.first) and numpy.array_equal(one.second, two.second)
+    assert not numpy.array_equal(one.first, other.first)
+    found = sum(len({(e.start, e.end) for e in d.ents if e.label_ == "PER"}
+                    & {(s, e) for s, e, label in one.entities(d) if label == "PER"}) for d in docs)
+    total = sum(1 for d in docs for e in d.ents if e.label_ == "PER")
+    assert found / total > 0.9  # on its own training text; the held-out split is scored by train()
+
+
+def test_train_writes_a_model_that_loads(tmp_path):
+    out = tmp_path / "model.npz"
+    metrics = train(out, metrics_path=tmp_path / "metrics.json")
+    assert metrics["test"]["PER"]["f"] >= 0.85
+    assert json.loads((tmp_path / "metrics.json").read_text())["dev"] == metrics["dev"]
+    doc = use_ner(load_pipeline(), f"perceptron:{out}")("Wali Kota Palu, Hadianto Rasyid, hadir.")
+    assert [e.text for e in doc.ents if e.label_ == "PER"] == ["Hadianto Rasyid"]
+
+
+def test_gold_tags_are_bio():
+    nlp = tokenizer_nlp()
+    doc = nlp("Kata Budi Santoso di Palu.")
+    doc.ents = [doc.char_span(5, 17, label="PER"), doc.char_span(21, 25, label="LOC")]
+    assert [TAGS[t] for t in gold_tags(doc)] == ["O", "B-PER", "I-PER", "O", "B-LOC", "O"]
+
+
+def test_decode_reads_bio_tags_and_mends_a_stray_inside_tag():
+    assert decode(numpy.array([0, 1, 2, 0, 4, 4, 5])) == [(1, 3, "PER"), (4, 6, "ORG"), (6, 7, "LOC")]
+    assert decode(numpy.array([2, 2, 3])) == [(0, 2, "PER"), (2, 3, "ORG")]
+    assert decode(numpy.array([], dtype=numpy.intp)) == []
+
+
+def test_lowercase_runs_are_never_scored():
+    nlp = tokenizer_nlp()
+    doc = nlp("para pekerja di desa itu bertemu Kepala Desa bin Ali dan warga lainnya 2024")
+    at, rows = Features(["para"]).first(doc)
+    scored = [doc[i].text for i in at]
+    assert "pekerja" not in scored and "warga" not in scored and "2024" not in scored
+    assert {"Kepala", "Desa", "bin", "Ali"} <= set(scored)
+    assert rows.shape[0] == len(at) and rows.min() >= 0 and rows.max() < BUCKETS
+
+
+@pytest.mark.parametrize("text", [
+    "",
+    "   \n\n  ",
+    "!!!",
+    "\x00\x01\ufffd\ufffd binär \x7f",
+    "Привет мир. 你好世界。 مرحبا",
+    "\"Kutipan yang tidak pernah ditutup, kata Budi",
+    " ".join(["Nama"] * 20000),
+])
+def test_bad_input_gives_a_result(text):
+    nlp = use_ner(load_pipeline(), "perceptron")
+    doc = nlp(text)
+    assert all(e.label_ in ("PER", "ORG", "LOC") for e in doc.ents)
+    assert len(doc._.ner) == len(doc.ents)
+
+
+def test_a_huge_mixed_article_is_tagged():
+    rng = random.Random(5)
+    words = ["Kepala", "Dinas", "Budi", "pekerja", "di", "Palu", ",", ".", "BPJS", "\"", "kata", "H.", "Sri"]
+    text = " ".join(rng.choice(words) for _ in range(200_000))  # under the Extractor's 1,000,000 characters
+    doc = tokenizer_nlp()(text)
+    tags = load_model().tag(doc)
+    assert tags.shape == (len(doc),) and tags.max() < len(TAGS)
+
+
+def test_a_missing_or_foreign_model_is_refused(tmp_path):
+    with pytest.raises(FileNotFoundError, match="no perceptron NER"):
+        load_model(str(tmp_path / "none.npz"))
+    model = load_model()
+    numpy.savez_compressed(tmp_path / "small.npz", first=model.first[:16], second=model.second[:16],
+                           common=numpy.array(model.common), buckets=numpy.array(16))
+    with pytest.raises(ValueError, match="16 buckets"):
+        PerceptronNer.load(tmp_path / "small.npz")
+
+
+def test_cli_refuses_a_missing_perceptron_model(tmp_path):
+    import subprocess
+    import sys
+
+    text = tmp_path / "a.txt"
+    text.write_text("Palu (ANTARA) - BPJS Ketenagakerjaan hadir.", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "crawler.cli", "extract", "--ner", f"perceptron:{tmp_path}/x.npz",
+                          str(text)], capture_output=True, text=True, timeout=120)
+    assert run.returncode != 0 and "cannot use --ner perceptron" in run.stderr
