@@ -109,15 +109,21 @@ def table(metrics: dict, split: str = "test") -> str:
     return "\n".join(lines)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Train pantau's spaCy NER on models/corpus/ (CPU).")
-    parser.add_argument("--output", type=Path, default=NER_MODEL, help=f"where to write the pipeline ({NER_MODEL})")
+def command(argv: list[str] | None, description: str, output: Path, train_model) -> int:
+    """A training command line (``--output``, ``--seed``): trains with ``train_model(output, seed=...)`` and
+    prints the test scores, the model's size and the training time."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--output", type=Path, default=output, help=f"where to write the model (default: {output})")
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
-    metrics = train(args.output, seed=args.seed)
+    metrics = train_model(args.output, seed=args.seed)
     print(table(metrics))
     print(f"model: {args.output} ({metrics['model_bytes'] / 1e6:.1f} MB), trained in {metrics['train_seconds']} s")
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return command(argv, "Train pantau's spaCy NER on models/corpus/ (CPU).", NER_MODEL, train)
 
 
 if __name__ == "__main__":

@@ -16,7 +16,6 @@ True
 
 from __future__ import annotations
 
-import argparse
 import json
 import shutil
 import sys
@@ -27,10 +26,10 @@ from pathlib import Path
 import numpy
 from spacy.tokens import Doc, DocBin
 
-from extract.ner_perceptron import TAGS, Features, PerceptronNer, load_model
+from extract.ner_perceptron import BUCKETS, TAGS, Features, PerceptronNer, load_model
 from models import PERCEPTRON_MODEL
 from models.corpus.convert import RAW, convert, tokenizer_nlp
-from models.train import evaluate, table
+from models.train import command, evaluate
 
 #: Passes over the training tokens, and parts of the training documents for the second stage's tags.
 EPOCHS = 8
@@ -48,8 +47,6 @@ def gold_tags(doc: Doc) -> numpy.ndarray:
 
 def perceptron(rows: numpy.ndarray, gold: numpy.ndarray, seed: int, epochs: int = EPOCHS) -> numpy.ndarray:
     """Averaged perceptron weights (buckets × tags) for feature rows and their gold tags."""
-    from extract.ner_perceptron import BUCKETS
-
     weights = numpy.zeros((BUCKETS, len(TAGS)), dtype=numpy.float32)
     totals = numpy.zeros_like(weights)  # each update times the step it was made at, for the average
     step = 0
@@ -115,15 +112,7 @@ def train(output: Path | str = PERCEPTRON_MODEL, raw: Path | str = RAW, seed: in
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Train pantau's perceptron NER on models/corpus/ (CPU, seconds).")
-    parser.add_argument("--output", type=Path, default=PERCEPTRON_MODEL,
-                        help=f"where to write the model (default: {PERCEPTRON_MODEL})")
-    parser.add_argument("--seed", type=int, default=0)
-    args = parser.parse_args(argv)
-    metrics = train(args.output, seed=args.seed)
-    print(table(metrics))
-    print(f"model: {args.output} ({metrics['model_bytes'] / 1e6:.1f} MB), trained in {metrics['train_seconds']} s")
-    return 0
+    return command(argv, "Train pantau's perceptron NER on models/corpus/ (CPU, seconds).", PERCEPTRON_MODEL, train)
 
 
 if __name__ == "__main__":
