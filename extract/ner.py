@@ -27,7 +27,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from extract.tokenizer import doc_text  # importing it registers the trained pipeline's tokenizer
@@ -81,13 +81,9 @@ class Entities:
 
     @classmethod
     def from_doc(cls, doc: Doc) -> Entities:
-        text, labels, starts, ends = doc_text(doc), [], [], []
-        for e in doc.ents:  # offsets and labels read once per entity; the text sliced, not rebuilt from tokens
-            labels.append(e.label_)
-            starts.append(e.start_char)
-            ends.append(e.end_char)
-        return cls(Entity(text[a:b], label, a, b) for label, a, b in zip(labels, starts, ends, strict=True)
-                   if label in LABELS)
+        text = doc_text(doc)  # sliced, not rebuilt from tokens as ``span.text`` is
+        return cls(Entity(text[a:b], label, a, b)
+                   for label, a, b in ((e.label_, e.start_char, e.end_char) for e in doc.ents) if label in LABELS)
 
     def within(self, start: int, end: int) -> Entities:
         """The entities inside ``[start, end)``, their offsets made relative to ``start`` (a paragraph's)."""
@@ -154,6 +150,11 @@ def set_entities(doc: Doc, spans: Iterable[tuple[int, int, str]]) -> Doc:
         span = doc.char_span(start, end, label=label, alignment_mode="contract")
         if span is not None and len(span) and label in LABELS:
             found.append(span)
+    return add_entities(doc, found)
+
+
+def add_entities(doc: Doc, found: list[Span]) -> Doc:
+    """Add entity Spans of ``doc`` to ``doc.ents`` (the longer kept where they overlap) and set ``doc._.ner``."""
     doc.ents = filter_spans(list(doc.ents) + found)
     doc._.ner = Entities.from_doc(doc)
     return doc

@@ -29,11 +29,11 @@ import numpy
 from spacy.attrs import IS_ALPHA, IS_DIGIT, IS_LOWER, LOWER, ORTH, PREFIX, SHAPE, SUFFIX
 from spacy.language import Language
 from spacy.scorer import get_ner_prf
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from extract.gazetteer import names, organizations, regions, titles
-from extract.ner import Entities
+from extract.ner import add_entities
 
 #: BIO labels by index: a B label is odd, its I label the next even number.
 TAGS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC")
@@ -76,8 +76,6 @@ class Features:
     """
 
     def __init__(self, common: Iterable[str]):
-        from spacy.strings import hash_string
-
         self.flags = numpy.zeros(_FLAG_SLOTS, dtype=numpy.uint8)
         lexicons = {**lexicon_words(), "common": set(common)}
         for bit, name in enumerate(LEXICONS):
@@ -142,7 +140,7 @@ def _shift(x: numpy.ndarray, k: int, fill) -> numpy.ndarray:
 
 def _hashed(columns: list[numpy.ndarray], first_template: int) -> numpy.ndarray:
     """Bucket indices of the feature values in ``columns``, each column a template of its own."""
-    values = numpy.stack(columns, axis=1) if columns[0].size else numpy.zeros((0, len(columns)), numpy.uint64)
+    values = numpy.stack(columns, axis=1)
     templates = numpy.arange(first_template, first_template + len(columns), dtype=numpy.uint64)
     mixed = values * _MIX + templates * _SEED
     mixed ^= mixed >> numpy.uint64(29)
@@ -222,10 +220,7 @@ class PerceptronNerComponent:
         self.model = load_model(model)
 
     def __call__(self, doc: Doc) -> Doc:
-        found = [Span(doc, start, end, label=label) for start, end, label in self.model.entities(doc)]
-        doc.ents = filter_spans(list(doc.ents) + found)
-        doc._.ner = Entities.from_doc(doc)
-        return doc
+        return add_entities(doc, [Span(doc, start, end, label=label) for start, end, label in self.model.entities(doc)])
 
     def score(self, examples, **kwargs) -> dict:
         """Entity precision, recall and F1, per type too (what ``nlp.evaluate`` reports)."""

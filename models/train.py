@@ -19,7 +19,6 @@ import argparse
 import json
 import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -29,7 +28,7 @@ from spacy.training import Example
 
 import extract.tokenizer  # noqa: F401  (registers pantau.indonesian_tokenizer.v1)
 from models import NER_DIR, NER_MODEL
-from models.corpus.convert import LABELS, RAW, convert
+from models.corpus.convert import LABELS, RAW, converted
 
 CONFIG = NER_DIR / "config.cfg"
 #: The shipped pipeline must stay under this size (bytes).
@@ -44,9 +43,7 @@ def train(output_dir: Path | str = NER_MODEL, config: Path | str = CONFIG, raw: 
     output_dir = Path(output_dir)
     metrics_path = Path(metrics_path) if metrics_path else output_dir.parent / "metrics.json"
     started = time.monotonic()
-    with tempfile.TemporaryDirectory(prefix="pantau-train-") as tmp:
-        work = Path(tmp)
-        convert(Path(raw), work)
+    with converted(raw) as work:
         settings = {"paths.train": str(work / "train.spacy"), "paths.dev": str(work / "dev.spacy"),
                     "system.seed": seed, **(overrides or {})}
         spacy_train(Path(config), work / "out", use_gpu=-1, overrides=settings)

@@ -19,7 +19,6 @@ from __future__ import annotations
 import json
 import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -28,7 +27,7 @@ from spacy.tokens import Doc, DocBin
 
 from extract.ner_perceptron import BUCKETS, TAGS, Features, PerceptronNer, load_model
 from models import PERCEPTRON_MODEL
-from models.corpus.convert import RAW, convert, tokenizer_nlp
+from models.corpus.convert import RAW, converted, tokenizer_nlp
 from models.train import command, evaluate
 
 #: Passes over the training tokens, and parts of the training documents for the second stage's tags.
@@ -91,9 +90,7 @@ def train(output: Path | str = PERCEPTRON_MODEL, raw: Path | str = RAW, seed: in
     output = Path(output)
     metrics_path = Path(metrics_path) if metrics_path else output.parent / "metrics.json"
     started = time.monotonic()
-    with tempfile.TemporaryDirectory(prefix="pantau-perceptron-") as tmp:
-        work = Path(tmp)
-        convert(Path(raw), work)
+    with converted(raw) as work:
         nlp = tokenizer_nlp()
         docs = list(DocBin().from_disk(work / "train.spacy").get_docs(nlp.vocab))
         model = fit(docs, seed)

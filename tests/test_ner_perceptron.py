@@ -42,9 +42,10 @@ def test_it_tags_people_in_sentences_it_never_saw():
 
 
 def test_it_is_the_default_and_feeds_the_rules():
-    facts = Extractor().extract("Kuala Kapuas (ANTARA) - BPJS Ketenagakerjaan melindungi 500 pekerja rentan, "
-                                "kata Kepala Dinas Sosial Kapuas, Yanmarto.")
-    assert "pantau_ner" in Extractor().nlp.pipe_names
+    extractor = Extractor()
+    facts = extractor.extract("Kuala Kapuas (ANTARA) - BPJS Ketenagakerjaan melindungi 500 pekerja rentan, "
+                              "kata Kepala Dinas Sosial Kapuas, Yanmarto.")
+    assert "pantau_ner" in extractor.nlp.pipe_names
     assert [o.name for o in facts.officials] == ["Yanmarto"]
 
 

@@ -17,6 +17,9 @@ from __future__ import annotations
 import hashlib
 import re
 import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -179,6 +182,19 @@ def convert(raw: Path = RAW, out: Path = HERE) -> dict[str, int]:
         bin_.to_disk(out / f"{name}.spacy")
         counts[name] = len(docs)
     return counts
+
+
+@contextmanager
+def converted(raw: Path | str = RAW) -> Iterator[Path]:
+    """A temporary folder holding the corpus's ``{train,dev,test}.spacy`` (removed afterwards), for training.
+
+    >>> with converted() as work:                                   # doctest: +SKIP
+    ...     sorted(p.name for p in work.iterdir())
+    ['dev.spacy', 'test.spacy', 'train.spacy']
+    """
+    with tempfile.TemporaryDirectory(prefix="pantau-corpus-") as tmp:
+        convert(Path(raw), Path(tmp))
+        yield Path(tmp)
 
 
 def main() -> int:
