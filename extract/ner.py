@@ -17,19 +17,20 @@ the officials and quotes rules ask ("is this a person?", "which people does this
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
 
+import numpy
 import spacy
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from extract.matching import whole_words
 from extract.tokenizer import doc_text  # importing it registers the trained pipeline's tokenizer
 
 LABELS = ("PER", "ORG", "LOC")
@@ -66,24 +67,20 @@ class Entities:
         self._starts = [e.start for e in self.entities]
 
     @cached_property
-    def _labels(self) -> dict[str, Counter]:
-        """Each surface's labels, counted (made when asked: ``within`` makes one Entities per paragraph)."""
-        labels: dict[str, Counter] = {}
+    def _labels(self) -> dict[str, str]:
+        """Each surface's label: the one the model gave it most often, the first given where two tie (made when
+        asked: ``within`` makes one Entities per paragraph)."""
+        counts: dict[str, dict[str, int]] = {}
         for e in self.entities:
-            labels.setdefault(e.text, Counter())[e.label] += 1
-        return labels
+            seen = counts.setdefault(e.text, {})
+            seen[e.label] = seen.get(e.label, 0) + 1
+        return {text: max(seen, key=seen.__getitem__) for text, seen in counts.items()}
 
     def __len__(self) -> int:
         return len(self.entities)
 
     def __repr__(self) -> str:
         return f"Entities({[(e.text, e.label) for e in self.entities]})"
-
-    @classmethod
-    def from_doc(cls, doc: Doc) -> Entities:
-        text = doc_text(doc)  # sliced, not rebuilt from tokens as ``span.text`` is
-        return cls(Entity(text[a:b], label, a, b)
-                   for label, a, b in ((e.label_, e.start_char, e.end_char) for e in doc.ents) if label in LABELS)
 
     def within(self, start: int, end: int) -> Entities:
         """The entities inside ``[start, end)``, their offsets made relative to ``start`` (a paragraph's)."""
@@ -105,8 +102,7 @@ class Entities:
 
     def label_of(self, text: str) -> str | None:
         """The label the model gave most often to exactly this text in the article."""
-        labels = self._labels.get(text.strip())
-        return labels.most_common(1)[0][0] if labels else None
+        return self._labels.get(text.strip())
 
     def is_person(self, text: str) -> bool:
         """The model tagged this text as a person (``Yanmarto``, ``Ariane Chaterina``) in the article."""
@@ -117,22 +113,15 @@ class Entities:
 
         Each surface keeps the label the model gave it most often; matches are whole words, leftmost-longest.
         """
-        if self._surfaces is None:
-            return Entities()
-        found = self._surfaces.finditer(text)
-        return Entities(Entity(m.group(0), self.label_of(m.group(0)), m.start(), m.end()) for m in found)
-
-    @cached_property
-    def _surfaces(self) -> re.Pattern | None:
-        """Every surface as a whole word, longest first (made once: the rules locate several clauses)."""
-        surfaces = sorted(self._labels, key=len, reverse=True)
-        if not surfaces:
-            return None
-        return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(s) for s in surfaces) + r")(?!\w)")
+        labels = self._labels
+        return Entities(Entity(surface, labels[surface], at, at + len(surface))
+                        for at, surface in whole_words(labels, text))
 
     def people_in(self, text: str) -> list[tuple[int, int]]:
-        """Where ``text`` names someone the model tagged PER in the article: offsets, in order."""
-        return self.locate(text).spans("PER")
+        """Where ``text`` names someone the model tagged PER in the article: offsets, in order (``locate``'s
+        PER spans)."""
+        labels = self._labels
+        return [(at, at + len(surface)) for at, surface in whole_words(labels, text) if labels[surface] == "PER"]
 
 
 def person_name(surface: str) -> str:
@@ -147,17 +136,43 @@ def set_entities(doc: Doc, spans: Iterable[tuple[int, int, str]]) -> Doc:
     """
     found = []
     for start, end, label in spans:
-        span = doc.char_span(start, end, label=label, alignment_mode="contract")
+        span = doc.char_span(start, end, alignment_mode="contract")
         if span is not None and len(span) and label in LABELS:
-            found.append(span)
+            found.append((span.start, span.end, label))
     return add_entities(doc, found)
 
 
-def add_entities(doc: Doc, found: list[Span]) -> Doc:
-    """Add entity Spans of ``doc`` to ``doc.ents`` (the longer kept where they overlap) and set ``doc._.ner``."""
-    doc.ents = filter_spans(list(doc.ents) + found)
-    doc._.ner = Entities.from_doc(doc)
+def add_entities(doc: Doc, found: Iterable[tuple[int, int, str]]) -> Doc:
+    """Add entities given as token offsets ``(start, end, label)`` to ``doc.ents`` (the longer kept where they
+    overlap each other or entities already there) and set ``doc._.ner``.
+
+    >>> from extract.pipeline import load_pipeline
+    >>> doc = add_entities(load_pipeline().make_doc("Kata Budi Santoso di Sampit."), [(1, 3, "PER"), (4, 5, "LOC")])
+    >>> [(e.text, e.label_) for e in doc.ents], doc._.ner.spans("PER")
+    ([('Budi Santoso', 'PER'), ('Sampit', 'LOC')], [(5, 17)])
+    """
+    found = sorted(found)
+    overlapping = any(found[i][1] > found[i + 1][0] for i in range(len(found) - 1))
+    if overlapping or (doc.has_annotation("ENT_IOB") and doc.ents):
+        doc.ents = filter_spans(list(doc.ents) + [Span(doc, s, e, label=label) for s, e, label in found])
+        found = [(e.start, e.end, e.label_) for e in doc.ents]
+    else:  # a Doc without entities, given entities that do not overlap (what a tagger gives): written as
+        # one array of IOB codes and one of labels, without a Span object each
+        codes = numpy.full((len(doc), 2), [_IOB_O, 0], dtype=numpy.uint64)
+        for s, e, label in found:
+            codes[s:e] = (_IOB_I, doc.vocab.strings.add(label))
+            codes[s, 0] = _IOB_B
+        doc.from_array([ENT_IOB, ENT_TYPE], codes)
+    bounds = doc.to_array([IDX, LENGTH])
+    text = doc_text(doc)  # sliced, not rebuilt from tokens as ``span.text`` is
+    doc._.ner = Entities(Entity(text[a:b], label, a, b) for label, a, b in
+                         ((label, int(bounds[s, 0]), int(bounds[e - 1, 0] + bounds[e - 1, 1])) for s, e, label in found)
+                         if label in LABELS)
     return doc
+
+
+#: spaCy's codes for ``token.ent_iob``: inside, outside, beginning.
+_IOB_I, _IOB_O, _IOB_B = 1, 2, 3
 
 
 @cache

@@ -30,7 +30,7 @@ from spacy.attrs import IS_ALPHA, IS_DIGIT, IS_LOWER, LOWER, ORTH, PREFIX, SHAPE
 from spacy.language import Language
 from spacy.scorer import get_ner_prf
 from spacy.strings import hash_string
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from extract.gazetteer import names, organizations, regions, titles
 from extract.ner import add_entities
@@ -49,6 +49,8 @@ _SLOT_MASK = numpy.uint64(_FLAG_SLOTS - 1)
 _MIX = numpy.uint64(0x9E3779B97F4A7C15)
 _SEED = numpy.uint64(0xC2B2AE3D27D4EB4F)
 _P1, _P2 = numpy.uint64(1000003), numpy.uint64(7919)
+#: Neighbours read on either side of a word.
+_REACH = 2
 
 
 def lexicon_words() -> dict[str, set[str]]:
@@ -86,27 +88,27 @@ class Features:
     def first(self, doc: Doc) -> tuple[numpy.ndarray, numpy.ndarray]:
         """The tokens to label (indices) and their first-stage feature indices, one row each."""
         a = doc.to_array([LOWER, SHAPE, PREFIX, SUFFIX, ORTH, IS_LOWER, IS_ALPHA, IS_DIGIT])
-        low, shape, prefix, suffix, orth = (a[:, k].astype(numpy.uint64) for k in range(5))
+        low, orth = a[:, 0], a[:, 4]
         flags = self.flags[(low & _SLOT_MASK).astype(numpy.intp)]
         seen = numpy.zeros(1 << 16, dtype=numpy.bool_)  # words this article writes in lowercase, by hash
         seen[(orth[orth == low] & numpy.uint64(0xFFFF)).astype(numpy.intp)] = True
-        flags = flags | (seen[(low & numpy.uint64(0xFFFF)).astype(numpy.intp)].astype(numpy.uint8) << len(LEXICONS))
+        flags |= seen[(low & numpy.uint64(0xFFFF)).astype(numpy.intp)].astype(numpy.uint8) << len(LEXICONS)
         plain = ((a[:, 5] == 1) & (a[:, 6] == 1) & (flags & self._name_part == 0)) | (a[:, 7] == 1)
         # a lowercase word can sit inside a name or an organisation only between two words that are not
         upper = ~plain
-        at = numpy.flatnonzero(upper | (_shift(upper, -1, False) & _shift(upper, 1, False)))
-        flags = flags.astype(numpy.uint64)
-
-        def near(x, k):
-            return _shift(x, k, numpy.uint64(0))[at]
-
-        lw, lp, ln, sh, sp, sn, fl, fp, fn = (near(low, 0), near(low, -1), near(low, 1), near(shape, 0),
-                                              near(shape, -1), near(shape, 1), near(flags, 0), near(flags, -1),
-                                              near(flags, 1))
-        columns = [lw, lp, ln, near(low, -2), near(low, 2), sh, sp, sn, suffix[at], prefix[at],
-                   near(suffix, -1), near(suffix, 1), lp * _P1 + sh, ln * _P1 + sh, sp * _P1 + sh * _P2 + sn,
-                   lp * _P1 + lw, lw * _P1 + ln, fl, fp, fn, fl * _P1 + sh, fp * _P1 + fl * _P2 + fn,
-                   near(flags, -2) * _P1 + fp, fn * _P1 + near(flags, 2), fp * _P1 + sh, fn * _P1 + sh,
+        upper[1:-1] |= upper[:-2] & upper[2:]
+        at = numpy.flatnonzero(upper)
+        # each token's lowercase word, shape, suffix and flags, and its neighbours' two either side (0 past the
+        # ends): one gather of the rows around each token labelled
+        padded = numpy.zeros((len(a) + 2 * _REACH, 4), dtype=numpy.uint64)
+        padded[_REACH:-_REACH, :3] = a[:, [0, 1, 3]]
+        padded[_REACH:-_REACH, 3] = flags
+        # (the word two before, the one before, the word itself, the one after, two after)
+        (lpp, _, _, fpp), (lp, sp, xp, fp), (lw, sh, x, fl), (ln, sn, xn, fn), (lnn, _, _, fnn) = (
+            padded[at + _REACH + k].T for k in range(-_REACH, _REACH + 1))
+        columns = [lw, lp, ln, lpp, lnn, sh, sp, sn, x, a[at, 2], xp, xn, lp * _P1 + sh, ln * _P1 + sh,
+                   sp * _P1 + sh * _P2 + sn, lp * _P1 + lw, lw * _P1 + ln, fl, fp, fn, fl * _P1 + sh,
+                   fp * _P1 + fl * _P2 + fn, fpp * _P1 + fp, fn * _P1 + fnn, fp * _P1 + sh, fn * _P1 + sh,
                    numpy.zeros(len(at), dtype=numpy.uint64)]
         return at, _hashed(columns, 0)
 
@@ -114,37 +116,30 @@ class Features:
     def second(first: numpy.ndarray, at: numpy.ndarray, tags: numpy.ndarray, n: int) -> numpy.ndarray:
         """Second-stage features: the first stage's, plus its tags (``tags`` for the tokens ``at``) around
         each token."""
-        every = numpy.zeros(n, dtype=numpy.uint64)
-        every[at] = tags.astype(numpy.uint64) + numpy.uint64(1)
-
-        def near(k):
-            return _shift(every, k, numpy.uint64(0))[at]
-
-        t, tp, tn, tp2, tn2 = near(0), near(-1), near(1), near(-2), near(2)
+        every = numpy.zeros(n + 2 * _REACH, dtype=numpy.uint64)
+        every[at + _REACH] = tags.astype(numpy.uint64) + numpy.uint64(1)
+        tp2, tp, t, tn, tn2 = (every[at + _REACH + k] for k in range(-_REACH, _REACH + 1))
         columns = [t, tp, tn, tp2, tn2, tp * _P1 + t, t * _P1 + tn, tp * _P1 + tn, tp * _P1 + t * _P2 + tn,
                    tp2 * _P1 + tp, tn * _P1 + tn2]
-        return numpy.concatenate([first, _hashed(columns, 100)], axis=1)
-
-
-def _shift(x: numpy.ndarray, k: int, fill) -> numpy.ndarray:
-    """``x`` moved so that position i holds ``x[i + k]`` (``fill`` past either end)."""
-    out = numpy.full(len(x), fill, dtype=x.dtype)
-    if k < 0:
-        out[-k:] = x[:len(x) + k]
-    elif k > 0:
-        out[:len(x) - k] = x[k:]
-    else:
-        out[:] = x
-    return out
+        return numpy.concatenate([first.T, _hashed(columns, 100).T]).T
 
 
 def _hashed(columns: list[numpy.ndarray], first_template: int) -> numpy.ndarray:
-    """Bucket indices of the feature values in ``columns``, each column a template of its own."""
-    values = numpy.stack(columns, axis=1)
-    templates = numpy.arange(first_template, first_template + len(columns), dtype=numpy.uint64)
+    """Bucket indices of the feature values in ``columns``, each column a template of its own: one row per
+    token, one column per template (a view of an array laid out template by template, as ``scores`` reads it)."""
+    values = numpy.stack(columns)
+    templates = numpy.arange(first_template, first_template + len(columns), dtype=numpy.uint64)[:, None]
     mixed = values * _MIX + templates * _SEED
     mixed ^= mixed >> numpy.uint64(29)
-    return (mixed & numpy.uint64(BUCKETS - 1)).astype(numpy.intp)
+    return (mixed & numpy.uint64(BUCKETS - 1)).astype(numpy.intp).T
+
+
+def scores(weights: numpy.ndarray, features: numpy.ndarray) -> numpy.ndarray:
+    """Each row's score for each tag: the sum of the weights of its features. ``weights`` has a row per bucket;
+    ``features`` a row per token, a column per template. ``numpy.take`` along rows of weights, summed template
+    by template over contiguous blocks, runs about ten times faster than ``weights[features].sum(axis=1)``.
+    """
+    return numpy.take(weights, features.T, axis=0).sum(axis=0)
 
 
 def decode(tags: numpy.ndarray) -> list[tuple[int, int, str]]:
@@ -154,12 +149,14 @@ def decode(tags: numpy.ndarray) -> list[tuple[int, int, str]]:
     [(1, 3, 'PER'), (4, 6, 'ORG'), (6, 7, 'LOC')]
     """
     kind = (tags + 1) // 2
-    inside = (tags > 0) & (tags % 2 == 0)
-    before = _shift(kind, -1, 0)
-    after, after_inside = _shift(kind, 1, 0), _shift(inside, 1, False)
-    starts = numpy.flatnonzero((kind > 0) & ~(inside & (before == kind)))
-    ends = numpy.flatnonzero((kind > 0) & ~(after_inside & (after == kind))) + 1
-    return [(int(s), int(e), TYPES[kind[s]]) for s, e in zip(starts, ends, strict=True)]
+    tagged = kind > 0
+    # a token continues the entity before it where it is an I of the same type
+    goes_on = numpy.zeros(len(tags), dtype=numpy.bool_)
+    goes_on[1:] = (tags[1:] % 2 == 0) & tagged[1:] & (kind[1:] == kind[:-1])
+    last = tagged.copy()
+    last[:-1] &= ~goes_on[1:]
+    starts, ends = numpy.flatnonzero(tagged & ~goes_on), numpy.flatnonzero(last) + 1
+    return [(s, e, TYPES[k]) for s, e, k in zip(starts.tolist(), ends.tolist(), kind[starts].tolist(), strict=True)]
 
 
 class PerceptronNer:
@@ -175,9 +172,9 @@ class PerceptronNer:
         if not len(doc):
             return tags
         at, first = self.features.first(doc)
-        guess = self.first[first].sum(axis=1).argmax(axis=1)
+        guess = scores(self.first, first).argmax(axis=1)
         second = Features.second(first, at, guess, len(doc))
-        tags[at] = self.second[second].sum(axis=1).argmax(axis=1)
+        tags[at] = scores(self.second, second).argmax(axis=1)
         return tags
 
     def entities(self, doc: Doc) -> list[tuple[int, int, str]]:
@@ -220,7 +217,7 @@ class PerceptronNerComponent:
         self.model = load_model(model)
 
     def __call__(self, doc: Doc) -> Doc:
-        return add_entities(doc, [Span(doc, start, end, label=label) for start, end, label in self.model.entities(doc)])
+        return add_entities(doc, self.model.entities(doc))
 
     def score(self, examples, **kwargs) -> dict:
         """Entity precision, recall and F1, per type too (what ``nlp.evaluate`` reports)."""

@@ -165,8 +165,15 @@ def _tagged_people(text: str, ner: Entities | None) -> list[str]:
     if not ner:
         return []
     outside = _QUOTE.sub(lambda m: " " * len(m.group(0)), text)
-    return [person_name(outside[a:b]) for a, b in ner.locate(outside).spans("PER")
-            if not not_a_name(outside[a:b]) and not _NICKNAME_BEFORE.search(outside, max(0, a - 40), a)]
+    names: dict[str, bool] = {}  # each surface read once: an article names the same people again and again
+    people = []
+    for a, b in ner.people_in(outside):
+        surface = outside[a:b]
+        if surface not in names:
+            names[surface] = not not_a_name(surface)
+        if names[surface] and not _NICKNAME_BEFORE.search(outside, max(0, a - 40), a):
+            people.append(person_name(surface))
+    return people
 
 
 def _person_in(text: str, known: list[str], last: bool = False, ner: Entities | None = None) -> str | None:
