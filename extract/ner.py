@@ -19,9 +19,9 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy
 import spacy
@@ -42,8 +42,7 @@ if not Doc.has_extension("ner"):
     Doc.set_extension("ner", default=None)
 
 
-@dataclass(frozen=True)
-class Entity:
+class Entity(NamedTuple):
     """One entity: its text, label and character offsets."""
 
     text: str
@@ -153,21 +152,28 @@ def add_entities(doc: Doc, found: Iterable[tuple[int, int, str]]) -> Doc:
     """
     found = sorted(found)
     overlapping = any(found[i][1] > found[i + 1][0] for i in range(len(found) - 1))
-    if overlapping or (doc.has_annotation("ENT_IOB") and doc.ents):
-        doc.ents = filter_spans(list(doc.ents) + [Span(doc, s, e, label=label) for s, e, label in found])
+    before = list(doc.ents) if doc.has_annotation("ENT_IOB") else []
+    if overlapping or before:
+        doc.ents = filter_spans(before + [Span(doc, s, e, label=label) for s, e, label in found])
         found = [(e.start, e.end, e.label_) for e in doc.ents]
-    else:  # a Doc without entities, given entities that do not overlap (what a tagger gives): written as
-        # one array of IOB codes and one of labels, without a Span object each
-        codes = numpy.full((len(doc), 2), [_IOB_O, 0], dtype=numpy.uint64)
-        for s, e, label in found:
-            codes[s:e] = (_IOB_I, doc.vocab.strings.add(label))
-            codes[s, 0] = _IOB_B
+    bounds = numpy.array([(s, e) for s, e, _ in found], dtype=numpy.intp).reshape(-1, 2)
+    starts, ends = bounds[:, 0], bounds[:, 1]
+    if not (overlapping or before):  # entities that do not overlap (what a tagger gives) on a Doc without any:
+        # written as one array of IOB codes and one of labels, without a Span object each
+        lengths = ends - starts
+        inside = numpy.arange(lengths.sum()) + numpy.repeat(starts - numpy.cumsum(lengths) + lengths, lengths)
+        labels = numpy.array([doc.vocab.strings.add(label) for _, _, label in found], dtype=numpy.uint64)
+        codes = numpy.zeros((len(doc), 2), dtype=numpy.uint64)
+        codes[:, 0] = _IOB_O
+        codes[inside, 0] = _IOB_I
+        codes[starts, 0] = _IOB_B
+        codes[inside, 1] = numpy.repeat(labels, lengths)
         doc.from_array([ENT_IOB, ENT_TYPE], codes)
-    bounds = doc.to_array([IDX, LENGTH])
+    chars = doc.to_array([IDX, LENGTH])
+    first, last = chars[starts, 0].tolist(), (chars[ends - 1, 0] + chars[ends - 1, 1]).tolist()
     text = doc_text(doc)  # sliced, not rebuilt from tokens as ``span.text`` is
-    doc._.ner = Entities(Entity(text[a:b], label, a, b) for label, a, b in
-                         ((label, int(bounds[s, 0]), int(bounds[e - 1, 0] + bounds[e - 1, 1])) for s, e, label in found)
-                         if label in LABELS)
+    doc._.ner = Entities(Entity(text[a:b], label, a, b)
+                         for (_, _, label), a, b in zip(found, first, last, strict=True) if label in LABELS)
     return doc
 
 

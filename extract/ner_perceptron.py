@@ -26,7 +26,7 @@ from functools import cache
 from pathlib import Path
 
 import numpy
-from spacy.attrs import IS_ALPHA, IS_DIGIT, IS_LOWER, LOWER, ORTH, PREFIX, SHAPE, SUFFIX
+from spacy.attrs import LOWER, ORTH, PREFIX, SHAPE, SUFFIX
 from spacy.language import Language
 from spacy.scorer import get_ner_prf
 from spacy.strings import hash_string
@@ -49,6 +49,9 @@ _SLOT_MASK = numpy.uint64(_FLAG_SLOTS - 1)
 _MIX = numpy.uint64(0x9E3779B97F4A7C15)
 _SEED = numpy.uint64(0xC2B2AE3D27D4EB4F)
 _P1, _P2 = numpy.uint64(1000003), numpy.uint64(7919)
+#: The shapes (``token.shape``) of a lowercase word, then of a number: spaCy writes a run of lowercase letters
+#: as up to four ``x``, of digits as up to four ``d``.
+_PLAIN_SHAPES = numpy.array([hash_string(c * k) for c in "xd" for k in range(1, 5)], dtype=numpy.uint64)
 #: Neighbours read on either side of a word.
 _REACH = 2
 
@@ -71,6 +74,63 @@ def lexicon_words() -> dict[str, set[str]]:
     }
 
 
+#: The first stage's feature templates, in the order its weights were trained in. Each names the token
+#: attributes it combines: ``low`` (the lowercase word), ``shape``, ``prefix``, ``suffix`` or ``flags`` (the
+#: lexicon bits), of the word itself or of a neighbour (``low-1``: the word before; ``flags+2``: two after).
+#: ``""`` is the bias, a feature every token has.
+FIRST_TEMPLATES = (
+    "low", "low-1", "low+1", "low-2", "low+2", "shape", "shape-1", "shape+1", "suffix", "prefix", "suffix-1",
+    "suffix+1", "low-1 shape", "low+1 shape", "shape-1 shape shape+1", "low-1 low", "low low+1", "flags",
+    "flags-1", "flags+1", "flags shape", "flags-1 flags flags+1", "flags-2 flags-1", "flags+1 flags+2",
+    "flags-1 shape", "flags+1 shape", "",
+)
+#: The second stage reads the first one's templates and these, over the first stage's tags (``tag``).
+SECOND_TEMPLATES = ("tag", "tag-1", "tag+1", "tag-2", "tag+2", "tag-1 tag", "tag tag+1", "tag-1 tag+1",
+                    "tag-1 tag tag+1", "tag-2 tag-1", "tag+1 tag+2")
+#: Token attributes the first stage reads, as ``Doc.to_array`` gives them (``flags`` is made from ``low``).
+_ATTRIBUTES = ("low", "shape", "prefix", "suffix", "flags")
+
+
+class Templates:
+    """Feature templates made into bucket indices: each template's value is ``a * P1 + b * P2 + c`` of up to
+    three source values (a single one is ``c``, a pair ``a * P1 + c``), hashed with the template's number.
+
+    ``sources``: the names of the rows of the source matrix the stage builds, in order; a row named ``""`` is zeros.
+    """
+
+    def __init__(self, templates: tuple[str, ...], sources: list[str], first_number: int):
+        zero = sources.index("")
+        picks = []
+        for template in templates:
+            parts = [sources.index(part) for part in template.split()]
+            if len(parts) == 3:
+                picks.append(parts)
+            elif len(parts) == 2:
+                picks.append([parts[0], zero, parts[1]])
+            else:
+                picks.append([zero, zero, parts[0] if parts else zero])
+        self.a, self.b, self.c = (numpy.array(column, dtype=numpy.intp) for column in zip(*picks, strict=True))
+        numbers = numpy.arange(first_number, first_number + len(templates), dtype=numpy.uint64)
+        self.salt = (numbers * _SEED)[:, None]
+
+    def hashed(self, source: numpy.ndarray) -> numpy.ndarray:
+        """Bucket indices, one row per template and one column per token, from the source matrix (one row per
+        source, one column per token)."""
+        values = source[self.a] * _P1 + source[self.b] * _P2 + source[self.c]
+        values = values * _MIX + self.salt
+        values ^= values >> numpy.uint64(29)
+        return (values & numpy.uint64(BUCKETS - 1)).astype(numpy.intp)
+
+
+def _named(name: str, offset: int) -> str:
+    return f"{name}{offset:+d}" if offset else name
+
+
+_OFFSETS = numpy.arange(-_REACH, _REACH + 1)[:, None]
+_FIRST = Templates(FIRST_TEMPLATES, [_named(n, k) for k in range(-_REACH, _REACH + 1) for n in (*_ATTRIBUTES, "")], 0)
+_SECOND = Templates(SECOND_TEMPLATES, [_named(n, k) for k in range(-_REACH, _REACH + 1) for n in ("tag", "")], 100)
+
+
 class Features:
     """Hashed feature indices for each token of a Doc that may be part of a name.
 
@@ -87,51 +147,34 @@ class Features:
 
     def first(self, doc: Doc) -> tuple[numpy.ndarray, numpy.ndarray]:
         """The tokens to label (indices) and their first-stage feature indices, one row each."""
-        a = doc.to_array([LOWER, SHAPE, PREFIX, SUFFIX, ORTH, IS_LOWER, IS_ALPHA, IS_DIGIT])
-        low, orth = a[:, 0], a[:, 4]
-        flags = self.flags[(low & _SLOT_MASK).astype(numpy.intp)]
-        seen = numpy.zeros(1 << 16, dtype=numpy.bool_)  # words this article writes in lowercase, by hash
-        seen[(orth[orth == low] & numpy.uint64(0xFFFF)).astype(numpy.intp)] = True
-        flags |= seen[(low & numpy.uint64(0xFFFF)).astype(numpy.intp)].astype(numpy.uint8) << len(LEXICONS)
-        plain = ((a[:, 5] == 1) & (a[:, 6] == 1) & (flags & self._name_part == 0)) | (a[:, 7] == 1)
+        n = len(doc)
+        # each token's attributes (as _ATTRIBUTES names them) and a zero, with two rows of zeros either side
+        rows = numpy.zeros((n + 2 * _REACH, len(_ATTRIBUTES) + 1), dtype=numpy.uint64)
+        rows[_REACH:-_REACH, :4] = doc.to_array([LOWER, SHAPE, PREFIX, SUFFIX])
+        low, shape = rows[_REACH:-_REACH, 0], rows[_REACH:-_REACH, 1]
+        slot = (low & _SLOT_MASK).astype(numpy.intp)
+        flags = self.flags[slot]
+        seen = numpy.zeros(1 << 16, dtype=numpy.uint8)  # words this article writes in lowercase, by hash
+        seen[slot[doc.to_array(ORTH) == low] & 0xFFFF] = 1 << len(LEXICONS)
+        flags |= seen[slot & 0xFFFF]
+        rows[_REACH:-_REACH, 4] = flags
+        kind = shape[:, None] == _PLAIN_SHAPES
+        plain = (kind[:, :4].any(axis=1) & (flags & self._name_part == 0)) | kind[:, 4:].any(axis=1)
         # a lowercase word can sit inside a name or an organisation only between two words that are not
         upper = ~plain
         upper[1:-1] |= upper[:-2] & upper[2:]
         at = numpy.flatnonzero(upper)
-        # each token's lowercase word, shape, suffix and flags, and its neighbours' two either side (0 past the
-        # ends): one gather of the rows around each token labelled
-        padded = numpy.zeros((len(a) + 2 * _REACH, 4), dtype=numpy.uint64)
-        padded[_REACH:-_REACH, :3] = a[:, [0, 1, 3]]
-        padded[_REACH:-_REACH, 3] = flags
-        # (the word two before, the one before, the word itself, the one after, two after)
-        (lpp, _, _, fpp), (lp, sp, xp, fp), (lw, sh, x, fl), (ln, sn, xn, fn), (lnn, _, _, fnn) = (
-            padded[at + _REACH + k].T for k in range(-_REACH, _REACH + 1))
-        columns = [lw, lp, ln, lpp, lnn, sh, sp, sn, x, a[at, 2], xp, xn, lp * _P1 + sh, ln * _P1 + sh,
-                   sp * _P1 + sh * _P2 + sn, lp * _P1 + lw, lw * _P1 + ln, fl, fp, fn, fl * _P1 + sh,
-                   fp * _P1 + fl * _P2 + fn, fpp * _P1 + fp, fn * _P1 + fnn, fp * _P1 + sh, fn * _P1 + sh,
-                   numpy.zeros(len(at), dtype=numpy.uint64)]
-        return at, _hashed(columns, 0)
+        source = rows[at + _REACH + _OFFSETS].transpose(0, 2, 1).reshape(-1, len(at))
+        return at, _FIRST.hashed(source).T
 
     @staticmethod
     def second(first: numpy.ndarray, at: numpy.ndarray, tags: numpy.ndarray, n: int) -> numpy.ndarray:
         """Second-stage features: the first stage's, plus its tags (``tags`` for the tokens ``at``) around
         each token."""
-        every = numpy.zeros(n + 2 * _REACH, dtype=numpy.uint64)
-        every[at + _REACH] = tags.astype(numpy.uint64) + numpy.uint64(1)
-        tp2, tp, t, tn, tn2 = (every[at + _REACH + k] for k in range(-_REACH, _REACH + 1))
-        columns = [t, tp, tn, tp2, tn2, tp * _P1 + t, t * _P1 + tn, tp * _P1 + tn, tp * _P1 + t * _P2 + tn,
-                   tp2 * _P1 + tp, tn * _P1 + tn2]
-        return numpy.concatenate([first.T, _hashed(columns, 100).T]).T
-
-
-def _hashed(columns: list[numpy.ndarray], first_template: int) -> numpy.ndarray:
-    """Bucket indices of the feature values in ``columns``, each column a template of its own: one row per
-    token, one column per template (a view of an array laid out template by template, as ``scores`` reads it)."""
-    values = numpy.stack(columns)
-    templates = numpy.arange(first_template, first_template + len(columns), dtype=numpy.uint64)[:, None]
-    mixed = values * _MIX + templates * _SEED
-    mixed ^= mixed >> numpy.uint64(29)
-    return (mixed & numpy.uint64(BUCKETS - 1)).astype(numpy.intp).T
+        rows = numpy.zeros((n + 2 * _REACH, 2), dtype=numpy.uint64)
+        rows[at + _REACH, 0] = tags + 1
+        source = rows[at + _REACH + _OFFSETS].transpose(0, 2, 1).reshape(-1, len(at))
+        return numpy.concatenate([first.T, _SECOND.hashed(source)]).T
 
 
 def scores(weights: numpy.ndarray, features: numpy.ndarray) -> numpy.ndarray:
