@@ -113,11 +113,14 @@ class Templates:
         numbers = numpy.arange(first_number, first_number + len(templates), dtype=numpy.uint64)
         self.salt = (numbers * _SEED)[:, None]
 
+    def values(self, source: numpy.ndarray) -> numpy.ndarray:
+        """Each template's value, one row per template and one column per token, from the source matrix (one
+        row per source, one column per token)."""
+        return source[self.a] * _P1 + source[self.b] * _P2 + source[self.c]
+
     def hashed(self, source: numpy.ndarray) -> numpy.ndarray:
-        """Bucket indices, one row per template and one column per token, from the source matrix (one row per
-        source, one column per token)."""
-        values = source[self.a] * _P1 + source[self.b] * _P2 + source[self.c]
-        values = values * _MIX + self.salt
+        """The values as bucket indices, each template's hashed apart (``values``' layout)."""
+        values = self.values(source) * _MIX + self.salt
         values ^= values >> numpy.uint64(29)
         return (values & numpy.uint64(BUCKETS - 1)).astype(numpy.intp)
 

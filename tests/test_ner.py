@@ -74,6 +74,40 @@ def test_entities_answer_by_offset_and_by_surface():
     assert person_name("Dr. Heru Cahyono, M.M.") == "Dr. Heru Cahyono"
 
 
+def test_labels_of_a_surface_are_counted_and_ties_go_to_the_first():
+    ents = Entities([Entity("Tapin", "LOC", 0, 5), Entity("Tapin", "PER", 10, 15), Entity("Tapin", "PER", 20, 25),
+                     Entity("Barito", "ORG", 30, 36), Entity("Barito", "LOC", 40, 46)])
+    assert ents.label_of("Tapin") == "PER" and ents.label_of("Barito") == "ORG" and ents.label_of("Kapuas") is None
+
+
+def test_entities_written_as_arrays_match_entities_written_as_spans():
+    from spacy.tokens import Span
+
+    from extract.ner import add_entities
+    from extract.pipeline import load_pipeline
+
+    nlp = load_pipeline()
+    text = "Kata Budi Santoso dari Dinas Sosial Kapuas di Kuala Kapuas, Rabu."
+    found = [(8, 10, "LOC"), (1, 3, "PER"), (4, 7, "ORG")]  # in any order
+    fast = add_entities(nlp.make_doc(text), found)
+    slow = nlp.make_doc(text)
+    slow.ents = [Span(slow, 0, 1, label="MISC")]  # entities already there: the Span path, which merges
+    slow = add_entities(slow, found)
+    assert [(e.text, e.label_) for e in fast.ents] == [
+        ("Budi Santoso", "PER"), ("Dinas Sosial Kapuas", "ORG"), ("Kuala Kapuas", "LOC")]
+    assert [(e.text, e.label_) for e in slow.ents] == [("Kata", "MISC")] + [(e.text, e.label_) for e in fast.ents]
+    assert fast._.ner.entities == slow._.ner.entities  # MISC is not a label the rules read
+    assert [(text[e.start:e.end], e.text) for e in fast._.ner.entities] == [(e.text, e.text) for e in fast.ents]
+    # overlapping entities: the longer is kept
+    both = add_entities(nlp.make_doc(text), [(4, 7, "ORG"), (6, 7, "LOC"), (1, 3, "PER")])
+    assert [(e.text, e.label_) for e in both.ents] == [("Budi Santoso", "PER"), ("Dinas Sosial Kapuas", "ORG")]
+    # a Doc whose tokens were marked outside before (a NER that found nothing) takes new ones
+    empty = nlp.make_doc(text)
+    empty.ents = []
+    assert [e.text for e in add_entities(empty, [(1, 3, "PER")]).ents] == ["Budi Santoso"]
+    assert add_entities(nlp.make_doc(""), [])._.ner.entities == ()
+
+
 VILLAGE = ("Kuala Kapuas (ANTARA) - BPJS Ketenagakerjaan melindungi 120 perangkat desa di Kabupaten Kapuas.\n\n"
            "Kepala Desa Sei Pasah, Amat Sugiono, mengatakan iuran dibayar dari APBDes.\n\n"
            '"Semua perangkat desa sudah terdaftar," kata Amat.')

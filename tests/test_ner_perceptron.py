@@ -9,7 +9,17 @@ import pytest
 from spacy.tokens import DocBin
 
 from extract.ner import use_ner
-from extract.ner_perceptron import BUCKETS, TAGS, Features, PerceptronNer, decode, load_model
+from extract.ner_perceptron import (
+    BUCKETS,
+    FIRST_TEMPLATES,
+    SECOND_TEMPLATES,
+    TAGS,
+    Features,
+    PerceptronNer,
+    Templates,
+    decode,
+    load_model,
+)
 from extract.pipeline import Extractor, load_pipeline
 from models import PERCEPTRON_DIR, PERCEPTRON_MODEL
 from models.corpus.convert import SPLITS, convert, tokenizer_nlp
@@ -90,6 +100,28 @@ def test_lowercase_runs_are_never_scored():
     assert "pekerja" not in scored and "warga" not in scored and "2024" not in scored
     assert {"Kepala", "Desa", "bin", "Ali"} <= set(scored)
     assert rows.shape[0] == len(at) and rows.min() >= 0 and rows.max() < BUCKETS
+
+
+def test_templates_combine_their_sources_and_hash_each_template_apart():
+    names = ["a", "b", "c", ""]  # the source rows; "" is zeros
+    source = numpy.array([[3, 4], [5, 6], [7, 8], [0, 0]], dtype=numpy.uint64)
+    templates = Templates(("a", "a b", "a b c", "", "c"), names, 0)
+    p1, p2 = 1000003, 7919  # a pair is a * p1 + b, a triple a * p1 + b * p2 + c
+    assert templates.values(source).tolist() == [[3, 4], [3 * p1 + 5, 4 * p1 + 6],
+                                                 [3 * p1 + 5 * p2 + 7, 4 * p1 + 6 * p2 + 8], [0, 0], [7, 8]]
+    buckets = templates.hashed(source)
+    assert buckets.shape == (5, 2) and buckets.min() >= 0 and buckets.max() < BUCKETS
+    # one value under two templates: two buckets
+    same = Templates(("a", "c"), names, 0).hashed(numpy.array([[7], [0], [7], [0]], dtype=numpy.uint64))
+    assert same[0, 0] != same[1, 0]
+    with pytest.raises(ValueError):
+        Templates(("nowhere",), names, 0)
+
+
+def test_shipped_templates_read_only_what_the_stages_build():
+    # every part names an attribute of a word or of a neighbour within reach (else Templates would refuse it)
+    assert len(FIRST_TEMPLATES) == 27 and len(SECOND_TEMPLATES) == 11
+    assert len(set(FIRST_TEMPLATES)) == len(FIRST_TEMPLATES) and len(set(SECOND_TEMPLATES)) == len(SECOND_TEMPLATES)
 
 
 @pytest.mark.parametrize("text", [
