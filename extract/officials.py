@@ -93,7 +93,8 @@ def _lexicon() -> dict:
 
 
 def tokenize_words(text: str) -> list[str]:
-    return [t.text for t in tokenize(text) if t.text not in {".", ","}]
+    """The tokens of ``text`` (as ``tokenize`` cuts them) but full stops and commas, without their offsets."""
+    return [t for t in _TOKEN.findall(text) if t not in {".", ","}]
 
 
 def _match_phrase(toks: list[Tok], i: int, phrases: dict) -> int:

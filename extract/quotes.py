@@ -99,7 +99,7 @@ def find_quotes(paragraphs: list[str], people: list[str], ner: Entities | None =
         return []  # no quotation: nobody to look for
     text = "\n\n".join(paragraphs)
     known = list(dict.fromkeys([*people, *introduced_people(text)]))
-    known += [p for p in dict.fromkeys(_tagged_people(text, ner)) if not _resolve(p, known)]
+    known += _tagged_people(text, ner, known)
     offsets, at = [], 0
     for paragraph in paragraphs:
         offsets.append(at)
@@ -160,20 +160,22 @@ def _attribution(after, before, at, mentions, known, rules, ner=None) -> str | N
 _NICKNAME_BEFORE = re.compile(r"\b(?:disapa|dipanggil|sapaan(?:nya)?|alias)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
-def _tagged_people(text: str, ner: Entities | None) -> list[str]:
-    """The persons a NER tagged in the article, outside quotations, as names (degrees dropped)."""
+def _tagged_people(text: str, ner: Entities | None, known: list[str]) -> list[str]:
+    """The persons a NER tagged in the article, outside quotations, as names (degrees dropped), but for those
+    ``known`` already (by one of their names)."""
     if not ner:
         return []
     outside = _QUOTE.sub(lambda m: " " * len(m.group(0)), text)
-    names: dict[str, bool] = {}  # each surface read once: an article names the same people again and again
+    names: dict[str, str | None] = {}  # each surface read once: an article names the same people again and again
     people = []
     for a, b in ner.people_in(outside):
         surface = outside[a:b]
         if surface not in names:
-            names[surface] = not not_a_name(surface)
+            person = person_name(surface)
+            names[surface] = None if _resolve(person, known) or not_a_name(surface) else person
         if names[surface] and not _NICKNAME_BEFORE.search(outside, max(0, a - 40), a):
-            people.append(person_name(surface))
-    return people
+            people.append(names[surface])
+    return list(dict.fromkeys(people))
 
 
 def _person_in(text: str, known: list[str], last: bool = False, ner: Entities | None = None) -> str | None:
