@@ -167,8 +167,7 @@ class Features:
         upper = ~plain
         upper[1:-1] |= upper[:-2] & upper[2:]
         at = numpy.flatnonzero(upper)
-        source = rows[at + _REACH + _OFFSETS].transpose(0, 2, 1).reshape(-1, len(at))
-        return at, _FIRST.hashed(source).T
+        return at, _FIRST.hashed(_around(rows, at)).T
 
     @staticmethod
     def second(first: numpy.ndarray, at: numpy.ndarray, tags: numpy.ndarray, n: int) -> numpy.ndarray:
@@ -176,8 +175,13 @@ class Features:
         each token."""
         rows = numpy.zeros((n + 2 * _REACH, 2), dtype=numpy.uint64)
         rows[at + _REACH, 0] = tags + 1
-        source = rows[at + _REACH + _OFFSETS].transpose(0, 2, 1).reshape(-1, len(at))
-        return numpy.concatenate([first.T, _SECOND.hashed(source)]).T
+        return numpy.concatenate([first.T, _SECOND.hashed(_around(rows, at))]).T
+
+
+def _around(rows: numpy.ndarray, at: numpy.ndarray) -> numpy.ndarray:
+    """The source matrix of the tokens ``at``: each column of ``rows`` (one row per token, ``_REACH`` rows of zeros
+    either side) at each offset, one row each in the order the template sources are named; a column per token."""
+    return rows[at + _REACH + _OFFSETS].transpose(0, 2, 1).reshape(len(_OFFSETS) * rows.shape[1], len(at))
 
 
 def scores(weights: numpy.ndarray, features: numpy.ndarray) -> numpy.ndarray:

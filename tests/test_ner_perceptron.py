@@ -128,6 +128,8 @@ def test_shipped_templates_read_only_what_the_stages_build():
     "",
     "   \n\n  ",
     "!!!",
+    "semua kata di sini ditulis kecil",  # nothing to score
+    "2024 1500 3",
     "\x00\x01\ufffd\ufffd binär \x7f",
     "Привет мир. 你好世界。 مرحبا",
     "\"Kutipan yang tidak pernah ditutup, kata Budi",
@@ -138,6 +140,8 @@ def test_bad_input_gives_a_result(text):
     doc = nlp(text)
     assert all(e.label_ in ("PER", "ORG", "LOC") for e in doc.ents)
     assert len(doc._.ner) == len(doc.ents)
+    if all(w.isalpha() and w.islower() or w.isdigit() for w in text.split()):
+        assert not doc.ents  # lowercase words and numbers are never scored, so never tagged
 
 
 def test_a_huge_mixed_article_is_tagged():
