@@ -234,15 +234,12 @@ def whole_words(words: Iterable[str], text: str) -> list[tuple[int, str]]:
     that changes with every text (the people an article names): compiling a pattern for it takes longer
     than looking for each word with ``str.find``."""
     longest: dict[int, str] = {}
-    size = len(text)
     for word in set(filter(None, words)):
-        at, length = text.find(word), len(word)
+        at = text.find(word)
         while at != -1:
-            end = at + length
-            # whole words: no word character (``\w``: a letter, digit or "_") right before or after
-            if (not at or not (text[at - 1].isalnum() or text[at - 1] == "_")) \
-                    and (end == size or not (text[end].isalnum() or text[end] == "_")) \
-                    and length > len(longest.get(at, "")):
+            end = at + len(word)
+            if at_word_start(text, at) and not (end < len(text) and is_word_char(text[end])) \
+                    and len(word) > len(longest.get(at, "")):
                 longest[at] = word
             at = text.find(word, at + 1)
     found, end = [], 0
