@@ -6,6 +6,8 @@ import random
 
 import numpy
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from spacy.tokens import DocBin
 
 from extract.ner import use_ner
@@ -122,6 +124,55 @@ def test_shipped_templates_read_only_what_the_stages_build():
     # every part names an attribute of a word or of a neighbour within reach (else Templates would refuse it)
     assert len(FIRST_TEMPLATES) == 27 and len(SECOND_TEMPLATES) == 11
     assert len(set(FIRST_TEMPLATES)) == len(FIRST_TEMPLATES) and len(set(SECOND_TEMPLATES)) == len(SECOND_TEMPLATES)
+
+
+def _reference_features(features: Features, doc) -> tuple[list[int], list[list[int]]]:
+    """The first stage's features the plain way, token by token, as the templates describe them: a slow
+    second reading that ``Features.first`` must agree with."""
+    mask, mix, seed, p1, p2, words = 2 ** 64 - 1, 0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 1000003, 7919, len(doc)
+    lowercase = {t.lower for t in doc if t.orth == t.lower}
+    written_lowercase = {w & 0xFFFF for w in lowercase}
+    flags = [int(features.flags[t.lower & ((1 << 22) - 1)]) | (64 if (t.lower & 0xFFFF) in written_lowercase else 0)
+             for t in doc]
+    name_part = 0b11000
+    plain = [(t.is_lower and t.is_alpha and not flags[i] & name_part) or t.is_digit for i, t in enumerate(doc)]
+    at = [i for i in range(words) if not plain[i] or (0 < i < words - 1 and not plain[i - 1] and not plain[i + 1])]
+
+    def value(name: str, i: int) -> int:
+        attribute, _, offset = name.partition("+") if "+" in name else name.partition("-")
+        k = i + (int(offset) if "+" in name else -int(offset or 0))
+        if not 0 <= k < words:
+            return 0
+        t = doc[k]
+        return {"low": t.lower, "shape": t.shape, "prefix": t.prefix, "suffix": t.suffix, "flags": flags[k]}[attribute]
+
+    rows = []
+    for i in at:
+        row = []
+        for number, template in enumerate(FIRST_TEMPLATES):
+            parts = [value(part, i) for part in template.split()]
+            a, b, c = parts if len(parts) == 3 else (parts[0], 0, parts[1]) if len(parts) == 2 else (0, 0, sum(parts))
+            x = (((a * p1 + b * p2 + c) & mask) * mix + number * seed) & mask
+            row.append((x ^ (x >> 29)) & (BUCKETS - 1))
+        rows.append(row)
+    return at, rows
+
+
+WORDS = st.sampled_from(["Kepala", "Dinas", "Sosial", "Kapuas", "Yanmarto", "kata", "warga", "para", "bin",
+                         "I", "Wayan", "2024", "1.500", ",", ".", '"', "(", ")", "Dr.", "H.", "BPJS", "di", "Ni",
+                         "Luh", "pekerja", "rentan", "Sari", "kepala", "desa"])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(WORDS, max_size=30).map(" ".join))
+def test_features_match_a_plain_reading_of_the_templates(text):
+    nlp = tokenizer_nlp()
+    features = load_model().features
+    doc = nlp(text)
+    at, rows = features.first(doc)
+    expected_at, expected_rows = _reference_features(features, doc)
+    assert at.tolist() == expected_at
+    assert rows.tolist() == expected_rows
 
 
 @pytest.mark.parametrize("text", [
