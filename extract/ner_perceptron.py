@@ -96,6 +96,10 @@ class Templates:
     three source values (a single one is ``c``, a pair ``a * P1 + c``), hashed with the template's number.
 
     ``sources``: the names of the rows of the source matrix the stage builds, in order; a row named ``""`` is zeros.
+
+    >>> pairs = Templates(("a", "a b"), ["a", "b", ""], 0)
+    >>> pairs.values(numpy.array([[2], [3], [0]], dtype=numpy.uint64)).tolist()  # 2, then 2 * 1000003 + 3
+    [[2], [2000009]]
     """
 
     def __init__(self, templates: tuple[str, ...], sources: list[str], first_number: int):
