@@ -117,10 +117,8 @@ class Entities:
                         for at, surface in whole_words(labels, text))
 
     def people_in(self, text: str) -> list[tuple[int, int]]:
-        """Where ``text`` names someone the model tagged PER in the article: offsets, in order (``locate``'s
-        PER spans)."""
-        labels = self._labels
-        return [(at, at + len(surface)) for at, surface in whole_words(labels, text) if labels[surface] == "PER"]
+        """Where ``text`` names someone the model tagged PER in the article: offsets, in order."""
+        return self.locate(text).spans("PER")
 
 
 def person_name(surface: str) -> str:
@@ -141,6 +139,10 @@ def set_entities(doc: Doc, spans: Iterable[tuple[int, int, str]]) -> Doc:
     return add_entities(doc, found)
 
 
+#: spaCy's codes for ``token.ent_iob``: inside, outside, beginning.
+_IOB_I, _IOB_O, _IOB_B = 1, 2, 3
+
+
 def add_entities(doc: Doc, found: Iterable[tuple[int, int, str]]) -> Doc:
     """Add entities given as token offsets ``(start, end, label)`` to ``doc.ents`` (the longer kept where they
     overlap each other or entities already there) and set ``doc._.ner``.
@@ -151,15 +153,15 @@ def add_entities(doc: Doc, found: Iterable[tuple[int, int, str]]) -> Doc:
     ([('Budi Santoso', 'PER'), ('Sampit', 'LOC')], [(5, 17)])
     """
     found = sorted(found)
-    overlapping = any(found[i][1] > found[i + 1][0] for i in range(len(found) - 1))
     before = list(doc.ents) if doc.has_annotation("ENT_IOB") else []
-    if overlapping or before:
+    # entities that overlap, or entities already on the Doc: merged as Spans, the longer kept
+    merge = bool(before) or any(found[i][1] > found[i + 1][0] for i in range(len(found) - 1))
+    if merge:
         doc.ents = filter_spans(before + [Span(doc, s, e, label=label) for s, e, label in found])
         found = [(e.start, e.end, e.label_) for e in doc.ents]
     bounds = numpy.array([(s, e) for s, e, _ in found], dtype=numpy.intp).reshape(-1, 2)
     starts, ends = bounds[:, 0], bounds[:, 1]
-    if not (overlapping or before):  # entities that do not overlap (what a tagger gives) on a Doc without any:
-        # written as one array of IOB codes and one of labels, without a Span object each
+    if not merge:  # what a tagger gives, on a fresh Doc: one array of IOB codes and one of labels, no Span each
         lengths = ends - starts
         inside = numpy.arange(lengths.sum()) + numpy.repeat(starts - numpy.cumsum(lengths) + lengths, lengths)
         labels = numpy.array([doc.vocab.strings.add(label) for _, _, label in found], dtype=numpy.uint64)
@@ -175,10 +177,6 @@ def add_entities(doc: Doc, found: Iterable[tuple[int, int, str]]) -> Doc:
     doc._.ner = Entities(Entity(text[a:b], label, a, b)
                          for (_, _, label), a, b in zip(found, first, last, strict=True) if label in LABELS)
     return doc
-
-
-#: spaCy's codes for ``token.ent_iob``: inside, outside, beginning.
-_IOB_I, _IOB_O, _IOB_B = 1, 2, 3
 
 
 @cache

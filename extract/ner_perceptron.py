@@ -157,12 +157,13 @@ class Features:
         n = len(doc)
         # each token's attributes (as _ATTRIBUTES names them) and a zero, with two rows of zeros either side
         rows = numpy.zeros((n + 2 * _REACH, len(_ATTRIBUTES) + 1), dtype=numpy.uint64)
-        rows[_REACH:-_REACH, :4] = doc.to_array([LOWER, SHAPE, PREFIX, SUFFIX])
-        low, shape = rows[_REACH:-_REACH, 0], rows[_REACH:-_REACH, 1]
+        attributes = doc.to_array([LOWER, SHAPE, PREFIX, SUFFIX, ORTH])
+        rows[_REACH:-_REACH, :4] = attributes[:, :4]
+        low, shape, orth = attributes[:, 0], attributes[:, 1], attributes[:, 4]
         slot = (low & _SLOT_MASK).astype(numpy.intp)
         flags = self.flags[slot]
         seen = numpy.zeros(1 << 16, dtype=numpy.uint8)  # words this article writes in lowercase, by hash
-        seen[slot[doc.to_array(ORTH) == low] & 0xFFFF] = 1 << len(LEXICONS)
+        seen[slot[orth == low] & 0xFFFF] = 1 << len(LEXICONS)
         flags |= seen[slot & 0xFFFF]
         rows[_REACH:-_REACH, 4] = flags
         kind = shape[:, None] == _PLAIN_SHAPES

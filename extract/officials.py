@@ -338,8 +338,9 @@ def _before_degrees(toks: list[Tok], end: int) -> int:
             return end
 
 
-def _name_before(toks: list[Tok], i: int) -> int | None:
-    """For ``Name, Title`` or ``Name selaku Title``: the token where that name starts, if there is one."""
+def _name_before(toks: list[Tok], i: int) -> tuple[int, int] | None:
+    """For ``Name, Title`` or ``Name selaku Title``: the token where that name starts and its length (degrees
+    after it left out), if there is one."""
     if i >= 2 and toks[i - 1].text == "," or i >= 2 and toks[i - 1].text in ("selaku", "sebagai"):
         end = _before_degrees(toks, i - 1)
     else:
@@ -350,7 +351,7 @@ def _name_before(toks: list[Tok], i: int) -> int | None:
     while start < end:
         n = read_name(toks, start)
         if n == end - start and (start == 0 or not toks[start - 1].text[:1].isupper()):
-            return start
+            return start, n
         start += 1
     return None
 
@@ -384,7 +385,7 @@ def find_officials(text: str, people: list[tuple[int, int]] | None = None, title
         if not name_len:
             before = _name_before(toks, i)
             if before is not None:
-                name_at, name_len = before, read_name(toks, before)  # degrees after it left out
+                name_at, name_len = before
         if people:
             name_at, name_len = _tagged_official(toks, i, d, name_at, name_len, people)
         if name_len:

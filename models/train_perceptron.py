@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy
 from spacy.tokens import Doc, DocBin
 
-from extract.ner_perceptron import BUCKETS, TAGS, Features, PerceptronNer, load_model
+from extract.ner_perceptron import BUCKETS, TAGS, Features, PerceptronNer, load_model, scores
 from models import PERCEPTRON_MODEL
 from models.corpus.convert import RAW, converted, tokenizer_nlp
 from models.train import command, evaluate
@@ -77,7 +77,7 @@ def fit(docs: list[Doc], seed: int = 0) -> PerceptronNer:
         weights = perceptron(numpy.concatenate([firsts[i][1] for i in train]),
                              numpy.concatenate([golds[i] for i in train]), seed)
         for i in numpy.flatnonzero(part == k):
-            guesses[i] = weights[firsts[i][1]].sum(axis=1).argmax(axis=1)
+            guesses[i] = scores(weights, firsts[i][1]).argmax(axis=1)
     seconds = [Features.second(f, at, g, len(doc))
                for doc, (at, f), g in zip(docs, firsts, guesses, strict=True)]
     second = perceptron(numpy.concatenate(seconds), numpy.concatenate(golds), seed)

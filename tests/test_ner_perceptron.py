@@ -120,8 +120,8 @@ def test_templates_combine_their_sources_and_hash_each_template_apart():
         Templates(("nowhere",), names, 0)
 
 
-def test_shipped_templates_read_only_what_the_stages_build():
-    # every part names an attribute of a word or of a neighbour within reach (else Templates would refuse it)
+def test_templates_are_those_the_shipped_model_was_trained_with():
+    # the weights hold no record of the templates: adding, dropping or repeating one needs a retrained model
     assert len(FIRST_TEMPLATES) == 27 and len(SECOND_TEMPLATES) == 11
     assert len(set(FIRST_TEMPLATES)) == len(FIRST_TEMPLATES) and len(set(SECOND_TEMPLATES)) == len(SECOND_TEMPLATES)
 
