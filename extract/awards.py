@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -37,7 +38,9 @@ def _rules() -> dict:
         "passive": FastPattern(rf"\b{data['passive_verbs']}\b", re.IGNORECASE),
         "follow": re.compile(rf"\b{data['follow_verbs']}\b", re.IGNORECASE),  # matched at the start only
         "not_yet": re.compile(data["not_yet"], re.IGNORECASE),  # searched in the words before a result
-        "nominee": FastPattern(rf"\b{data['nominee']}", re.IGNORECASE),
+        "nominee": FastPattern(rf"\b{data['nominee'].replace('{nominees_follow}', data['nominees_follow'])}",
+                               re.IGNORECASE),
+        "nominees_follow": re.compile(data["nominees_follow"], re.IGNORECASE),
         "size": FastPattern(data["company_size"], re.IGNORECASE),
         "level": FastPattern(data["level"], re.IGNORECASE),
         "rank_then": re.compile(data["rank_then_recipient"], re.IGNORECASE),
@@ -82,7 +85,7 @@ def _award_named(text: str) -> tuple[str, re.Match] | None:
 
 _CLAUSE = re.compile(
     r"\s*(?:;"
-    r"|,\s*(?=(?:sedangkan|sementara|disusul|diikuti|lalu|kemudian|dengan|adapun"
+    r"|,\s*(?=(?:sedangkan|sementara|disusul|diikuti|lalu|kemudian|dengan|adapun|setelah"
     r"|dan\s+(?:predikat|peringkat|juara|terbaik))\b)"
     # ", dan CV X ... berada di posisi ketiga": a new recipient with its own rank
     r"|,\s*(?=dan\s+(?:PT|CV|UD|Kabupaten|Kota|Desa|Bank|RSUD)\b[^,;]*?\b(?:peringkat|juara|terbaik|posisi|urutan)\b)"
@@ -135,8 +138,12 @@ def _recipients(segment: str, province: str | None) -> list[tuple[int, str, str]
     orgs += [(m.start(), m.group(0).strip(" .,"), "desa") for m in _VILLAGE.finditer(segment)
              if not any(a <= m.start() < a + len(n) for a, n, _ in orgs)]
     spans = [(start, start + len(name)) for start, name, _ in orgs]
-    places = [(m.start, m.region.name, m.region.kind) for m in regions().find(segment, province)
-              if not any(a <= m.start < b for a, b in spans)
+    found = regions().find(segment, province)
+    # "Kabupaten Manggarai Barat, Nusa Tenggara Timur, masuk nominasi": the province locates the kabupaten
+    located = {b.start for a, b in itertools.pairwise(found) if b.region.kind == "provinsi" != a.region.kind
+               and a.region.province_code == b.region.province_code and _LOCATES.fullmatch(segment, a.end, b.start)}
+    places = [(m.start, m.region.name, m.region.kind) for m in found
+              if m.start not in located and not any(a <= m.start < b for a, b in spans)
               # "Desa Talang Kemuning, Kabupaten Ogan Ilir, meraih", "Nagari Koto Baru (Kabupaten Tanah Datar)",
               # "Gampong Lam Ujong di Kecamatan Baitussalam, Aceh Besar": the place locates the village
               and not any(_LOCATES.fullmatch(segment, b, m.start) for a, b in spans)
@@ -165,6 +172,8 @@ def find_awards(sentence: str, ctx: AwardContext | None = None) -> list[Award]:
         found = _clause_results(clause, ctx, state)
         if found:
             year = _year(clause) or _year(sentence) or ctx.year
+            if year and not _year(clause) and _LAST_YEAR.search(clause):
+                year -= 1  # "..., setelah tahun lalu berada di peringkat kelima": the edition before
             said = state.pop("said", {})  # a recipient of a gapped list has its own words for its category
             results += [(name, kind, rank, nominee, said.get(name, clause), year)
                         for name, kind, rank, nominee in found]
@@ -172,19 +181,26 @@ def find_awards(sentence: str, ctx: AwardContext | None = None) -> list[Award]:
     if not results:
         return []
     level_m = rules["level"].search(sentence)
-    level = level_m.group(1).lower() if level_m else ctx.level
+    sentence_level = level_m.group(1).lower() if level_m else ctx.level
     awards, seen = [], set()
     for name, kind, rank, is_nominee, clause, year in results:
         key = (name, year, is_nominee)
         if key in seen:
             continue
         seen.add(key)
+        own = rules["level"].search(clause)  # "masuk nominasi tingkat nasional, setelah ... tingkat provinsi"
+        level = own.group(1).lower() if own else sentence_level
         awards.append(Award(
             award=award, year=year, recipient=name, rank=rank, category=_category(kind, clause, sentence),
             level=level, region=_region(name, kind, level, sentence, ctx), nominee=is_nominee, sentence=sentence,
         ))
     return awards
 
+
+#: A clause about the edition before the one the sentence names ("setelah tahun lalu berada di peringkat kelima"),
+#: not one that compares with it ("kemajuan dibanding tahun sebelumnya").
+_LAST_YEAR = re.compile(r"(?<!banding )(?<!bandingkan )(?<!dari )(?<!daripada )\btahun\s+(?:lalu|sebelumnya)\b",
+                        re.IGNORECASE)
 
 #: How a sentence gives the edition's year, the first form first.
 _YEAR = (re.compile(r"Paritrana(?:\s+Awards?)?(?:\s+[Tt]ahun)?\s+(20\d{2})", re.IGNORECASE),
@@ -225,10 +241,11 @@ def _clause_results(clause: str, ctx: AwardContext, state: dict) -> list[tuple[s
         pool = [n for n in names if n[0] >= gapped.end()]
         return [(name, kind, state["rank"], False) for name, kind in _gapped(clause, pool, state)] if pool else []
     if nominee:
-        after = re.search(r"antara lain|di antaranya|yakni|yaitu|adalah|meliputi", clause[nominee.start():],
-                          re.IGNORECASE)
+        after = rules["nominees_follow"].search(clause, nominee.start())
         chosen = [n for n in names if n[0] < nominee.start()] if not after else \
-            [n for n in names if n[0] > nominee.start() + after.start()]
+            [n for n in names if n[0] > after.start()]
+        if len(chosen) == 1:
+            state["subject"] = chosen[0][1:]  # "X masuk nominasi ..., setelah sebelumnya meraih peringkat pertama"
         return [(name, kind, None, True) for _, name, kind in chosen]
     if not ordered and len(ranks) == 1 and len(names) >= 2 and _EACH.search(clause):
         ordered = [parse_ordinal(ranks[0].group("rank"))] * len(names)

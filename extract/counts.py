@@ -30,8 +30,9 @@ def _rules() -> dict:
     units = sorted(data["units"], key=lambda u: -len(u["phrase"]))
     fillers = "|".join(re.escape(f) for f in sorted(data["fillers"], key=len, reverse=True))
     # one alternative per unit, longest first, each with its own optional filler: the first that matches wins,
-    # as if each were tried in turn, but in one call
-    alternatives = [rf"(?:(?:{fillers})\s+)?(?P<u{k}>{re.escape(u['phrase'])})(?![\w/])" for k, u in enumerate(units)]
+    # as if each were tried in turn, but in one call; a unit may carry the possessive "-nya" ("4.870 karyawannya")
+    alternatives = [rf"(?:(?:{fillers})\s+)?(?P<u{k}>{re.escape(u['phrase'])})(?:nya)?(?![\w/])"
+                    for k, u in enumerate(units)]
     # the same alternatives, in the same order, grouped by the word their phrase starts with
     by_word: dict[str, list[str]] = {}
     for alternative, unit in zip(alternatives, units, strict=True):
@@ -78,7 +79,8 @@ def _units_for(rest: str) -> re.Pattern | None:
     word = first.group(1).lower() if first else ""
     if word and (not word.isascii() or word in rules["filler_words"]):
         return rules["units"]
-    return rules["units_by_word"].get(word)
+    by_word = rules["units_by_word"]
+    return by_word.get(word) or (by_word.get(word[:-3]) if word.endswith("nya") else None)
 
 
 def _unit_after(rest: str) -> tuple[dict | None, int]:

@@ -43,8 +43,9 @@ NUMBER_RE = re.compile(_NUMBER, re.IGNORECASE)
 #: ``NUMBER_RE`` for lowercased text: the same matches, without case-blind matching.
 _NUMBER_LOWER = re.compile(_NUMBER)
 
-#: What follows a rank word as the rank itself: "2", "II", "kedua", "dua".
-RANK_WORD = r"(?:\d+|[IVX]+\b|pertama|kedua|ketiga|keempat|kelima|satu|dua|tiga|empat|lima)"
+#: What follows a rank word as the rank itself: "2", "II", "kedua", "dua", "keenam" (the longest word first).
+_RANK_WORDS = sorted([*ORDINALS, *(word for word, n in UNITS.items() if n)], key=len, reverse=True)
+RANK_WORD = rf"(?:\d+|[IVX]+\b|{'|'.join(_RANK_WORDS)})"
 RANK_RE = FastPattern(
     rf"\b(?P<head>peringkat|juara|terbaik|rangking|ranking|posisi|urutan)\s+(?:ke-?\s?)?(?P<rank>{RANK_WORD})",
     re.IGNORECASE,

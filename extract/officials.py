@@ -185,7 +185,8 @@ def read_name(toks: list[Tok], i: int) -> int:
             if word in not_person or _title_at(toks, j):
                 break
             words.append(word)
-            j += 1
+            dotted = word + "." in particles and j + 1 < end and toks[j + 1].text == "."  # "Tgk. Muhammad"
+            j += 2 if dotted else 1
             continue
         break
     # degrees after a comma belong to the name: "Rudi Hartono, S.E." — not needed for matching; stop here.

@@ -25,6 +25,9 @@ def officials(text):
      ("Ir. Rusdi Hamdani", "Asisten II", "Setda Kotabaru")),
     ("Acara dibuka Siti Rahmah, S.E., M.Si., Kepala Dinas Sosial Tabalong.",
      ("Siti Rahmah", "Kepala Dinas Sosial", "Tabalong")),
+    # a name particle written with a dot ("Tgk." for Teungku) is part of the name
+    ("Kepala Baitul Mal Kabupaten Pidie, Tgk. Hasballah Yunus, membuka acara.",
+     ("Tgk. Hasballah Yunus", "Kepala", "Baitul Mal Kabupaten Pidie")),
 ])
 def test_appositions(text, expected):
     assert expected in officials(text)
@@ -160,6 +163,16 @@ def test_seed_numbers(extractor, seeds):
     # the dateline's city says where the story was written, not who was nominated
     ("Sampit (ANTARA) - Kabupaten Kotawaringin Timur masuk nominasi Paritrana tingkat nasional.",
      [("Kabupaten Kotawaringin Timur", None)]),
+    # nominees named after "diisi", or with "nomine" and "sampai tahap nominasi"
+    ("Untuk kategori perusahaan besar, nominasi diisi PT Teluk Lalong Perkasa dan PT Banggai Rumput Laut.",
+     [("PT Teluk Lalong Perkasa", None), ("PT Banggai Rumput Laut", None)]),
+    ("Adapun CV Anyaman Lontar hanya sampai tahap nominasi, sedangkan UD Tenun Ikat menjadi nomine.",
+     [("CV Anyaman Lontar", None), ("UD Tenun Ikat", None)]),
+    ("Dari kategori pemerintah kabupaten/kota, Kabupaten Ngawi menembus peringkat ke-4.", [("Kabupaten Ngawi", 4)]),
+    # the province after a regency of its own only locates it
+    ("Pemerintah Kabupaten Sumba Timur, Nusa Tenggara Timur, masuk nominasi tingkat nasional.",
+     [("Kabupaten Sumba Timur", None)]),
+    ("Kabupaten Tojo Una-Una meraih juara I.", [("Kabupaten Tojo Una-Una", 1)]),
 ])
 def test_award_results(sentence, expected):
     from extract.awards import award_context, find_awards
@@ -201,6 +214,27 @@ def test_award_nominees_and_edition():
         ("PT Antam Tbk", None, True, 2024, "nasional")]
 
 
+def test_a_nomination_after_an_earlier_round_states_both_results():
+    from extract.awards import award_context, find_awards
+
+    awards = find_awards("Kabupaten Landak masuk nominasi Paritrana Award 2025 tingkat nasional, setelah sebelumnya "
+                         "meraih peringkat pertama pada penilaian tingkat Provinsi Kalimantan Barat.",
+                         award_context(""))
+    assert [(a.recipient, a.rank, a.nominee, a.year, a.level) for a in awards] == [
+        ("Kabupaten Landak", None, True, 2025, "nasional"), ("Kabupaten Landak", 1, False, 2025, "provinsi")]
+
+
+def test_last_years_rank_is_the_edition_before():
+    from extract.awards import award_context, find_awards
+
+    ctx = award_context("Paritrana Award 2025 tingkat Provinsi Jawa Timur")
+    awards = find_awards("Kota Kediri meraih peringkat ketiga, setelah tahun lalu berada di peringkat keenam.", ctx)
+    assert [(a.recipient, a.rank, a.year) for a in awards] == [("Kota Kediri", 3, 2025), ("Kota Kediri", 6, 2024)]
+    # a comparison with last year is no result of last year's
+    awards = find_awards("Kota Kediri dan Kota Batu masuk nominasi, naik dibanding tahun sebelumnya.", ctx)
+    assert [(a.recipient, a.year) for a in awards] == [("Kota Kediri", 2025), ("Kota Batu", 2025)]
+
+
 def test_epithet_refers_to_a_resident_introduced_with_an_age(extractor):
     text = "\n".join([
         "Sambas (ANTARA) - Kepala BPJS Ketenagakerjaan Cabang Singkawang, Rudi Hartono menyerahkan santunan JKM.",
@@ -226,6 +260,10 @@ def test_epithet_refers_to_a_resident_introduced_with_an_age(extractor):
      [(35, "kabupaten/kota", None), (29, "kabupaten/kota", None)]),
     ("Pemkot menanggung iuran 600 mama-mama pedagang pasar dan 410 tukang bangunan dari APBD.",
      [(600, "pedagang pasar", None), (410, "tukang bangunan", "APBD")]),
+    # a unit with "-nya"; a share of money and an award's edition are no counts
+    ("Perusahaan itu mendaftarkan seluruh 2.340 karyawannya, atau 3 persen dari total beban gaji.",
+     [(2340, "karyawan", None)]),
+    ("Tim Paritrana Award 2024 Provinsi Bengkulu menemui 75 nelayan.", [(75, "nelayan", None)]),
 ])
 def test_counts_refer_back_and_new_units(extractor, sentence, expected):
     facts = extractor.extract("Kuala Pembuang (ANTARA) - BPJS Ketenagakerjaan Cabang Sampit mencatat kepesertaan.\n\n"

@@ -113,6 +113,8 @@ def test_sentences_split_where_the_lookbehind_pattern_splits(text):
                                                                   "Selamat."]),
     ("Jumlahnya mencapai 12. Sisanya menyusul.", ["Jumlahnya mencapai 12.", "Sisanya menyusul."]),
     ("Hadir Dr.\n\nHeru.", ["Hadir Dr.", "Heru."]),  # a paragraph break always ends a sentence
+    # a name particle written with a dot ends nothing either
+    ("Acara dibuka Tgk. Hasballah Yunus. Warga hadir.", ["Acara dibuka Tgk. Hasballah Yunus.", "Warga hadir."]),
 ])
 def test_abbreviations_initials_and_list_numbers_end_no_sentence(text, expected):
     assert [s for _, s in split_sentences(text)] == expected

@@ -37,6 +37,19 @@ def test_chrome_lines_and_header_are_dropped():
                                   'Paragraf terakhir," paparnya.']
 
 
+def test_photo_captions_are_dropped():
+    text = "\n".join([
+        "Judul Berita",
+        "Mamuju (ANTARA) - Isi paragraf pertama tentang BPJamsostek.",
+        "Bupati menyerahkan kartu kepada nelayan, Senin (3/3/2025). (Foto: Humas Pemkab Mamuju)",
+        "Warga antre di kantor cabang. FOTO: sulbarnews.id/Andi Baso",
+        "Warga antre di kantor cabang. ANTARA/Fulan",
+        "Ia berkata Foto: itu bukti yang ia simpan sejak lama.",
+    ])
+    assert clean_text(text).paragraphs == ["Mamuju (ANTARA) - Isi paragraf pertama tentang BPJamsostek.",
+                                           "Ia berkata Foto: itu bukti yang ia simpan sejak lama."]
+
+
 def test_credit_line_becomes_metadata():
     cleaned = clean_text("Denpasar (ANTARA) - Isi berita.\nSumber: ANTARA")
     assert cleaned.credit == "ANTARA"

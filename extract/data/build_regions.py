@@ -46,8 +46,9 @@ PROVINCE_NAMES = {
 }
 
 # Spellings fixed after lokal to the region's own: Palangka Raya writes its name in two words, as does
-# most news; Pangkalpinang and Fakfak in one.
-NAME_FIXES = {"62.71": "Kota Palangka Raya", "19.71": "Kota Pangkalpinang", "92.03": "Kabupaten Fakfak"}
+# most news; Pangkalpinang, Fakfak, Tanjungpinang and Baubau in one; Tojo Una-Una with its hyphen.
+NAME_FIXES = {"62.71": "Kota Palangka Raya", "19.71": "Kota Pangkalpinang", "92.03": "Kabupaten Fakfak",
+              "21.72": "Kota Tanjungpinang", "74.72": "Kota Baubau", "72.09": "Kabupaten Tojo Una-Una"}
 
 # GeoNames admin1 codes for Indonesia (admin1CodesASCII.txt), by the province's name in lokal.
 GEONAMES_ADMIN1 = {
