@@ -141,12 +141,14 @@ _SECOND = Templates(SECOND_TEMPLATES, [_named(n, k) for k in range(-_REACH, _REA
 class Features:
     """Hashed feature indices for each token of a Doc that may be part of a name.
 
-    ``common``: lowercase words of the training text (a word seen lowercase is rarely a name).
+    ``common``: lowercase words of the training text (a word seen lowercase is rarely a name). ``lexicons``: the
+    gazetteers' words by lexicon, as a model was trained with them (default: ``lexicon_words()``, today's).
     """
 
-    def __init__(self, common: Iterable[str]):
+    def __init__(self, common: Iterable[str], lexicons: dict[str, Iterable[str]] | None = None):
         self.flags = numpy.zeros(_FLAG_SLOTS, dtype=numpy.uint8)
-        lexicons = {**lexicon_words(), "common": set(common)}
+        self.lexicons = {name: set(words) for name, words in (lexicons or lexicon_words()).items()}
+        lexicons = {**self.lexicons, "common": set(common)}
         for bit, name in enumerate(LEXICONS):
             slots = numpy.array([hash_string(w) for w in lexicons[name]], dtype=numpy.uint64) & _SLOT_MASK
             self.flags[slots] |= numpy.uint8(1 << bit)
@@ -215,12 +217,17 @@ def decode(tags: numpy.ndarray) -> list[tuple[int, int, str]]:
 
 
 class PerceptronNer:
-    """The two weight tables and the features they read; ``tag(doc)`` gives a BIO tag index per token."""
+    """The two weight tables and the features they read; ``tag(doc)`` gives a BIO tag index per token.
 
-    def __init__(self, first: numpy.ndarray, second: numpy.ndarray, common: Iterable[str]):
+    The model keeps the lexicons it was trained with: an edit to a gazetteer changes the rules at once, and the
+    NER's features only when it is trained again.
+    """
+
+    def __init__(self, first: numpy.ndarray, second: numpy.ndarray, common: Iterable[str],
+                 lexicons: dict[str, Iterable[str]] | None = None):
         self.first, self.second = first, second
         self.common = sorted(common)
-        self.features = Features(self.common)
+        self.features = Features(self.common, lexicons)
 
     def tag(self, doc: Doc) -> numpy.ndarray:
         tags = numpy.zeros(len(doc), dtype=numpy.intp)
@@ -239,16 +246,23 @@ class PerceptronNer:
     def save(self, path: Path | str) -> None:
         """Write the model to ``path`` (a ``.npz`` file; weights as float16, which loses nothing the
         tags depend on in practice)."""
+        lexicons = {f"lexicon_{name}": numpy.array(sorted(words), dtype=str)
+                    for name, words in self.features.lexicons.items()}
         numpy.savez_compressed(path, first=self.first.astype(numpy.float16), second=self.second.astype(numpy.float16),
-                               common=numpy.array(self.common), buckets=numpy.array(BUCKETS))
+                               common=numpy.array(self.common), buckets=numpy.array(BUCKETS), **lexicons)
 
     @classmethod
     def load(cls, path: Path | str) -> PerceptronNer:
         with numpy.load(path) as data:
             if int(data["buckets"]) != BUCKETS:
                 raise ValueError(f"{path}: a model of {int(data['buckets'])} buckets, this pantau reads {BUCKETS}")
+            missing = [name for name in LEXICONS[:-1] if f"lexicon_{name}" not in data]
+            if missing:
+                raise ValueError(f"{path}: no {', '.join(missing)} lexicon in the model (train it again with "
+                                 "`pantau train --backend perceptron`)")
+            lexicons = {name: data[f"lexicon_{name}"].tolist() for name in LEXICONS[:-1]}
             return cls(data["first"].astype(numpy.float32), data["second"].astype(numpy.float32),
-                       data["common"].tolist())
+                       data["common"].tolist(), lexicons)
 
 
 @cache

@@ -56,14 +56,3 @@ def test_relevance_score(extractor):
     assert not off.relevant and off.relevance == 0
     assert not health.relevant and health.relevance < on.relevance
 
-
-def test_one_passing_mention_below_the_lead_is_not_the_topic(extractor):
-    paragraphs = ["Samarinda (ANTARA) - Ratusan buruh berunjuk rasa menuntut kenaikan upah minimum provinsi.",
-                  "Mereka berkumpul sejak pagi di depan kantor gubernur dan membawa spanduk.",
-                  "Massa bubar menjelang sore setelah perwakilan mereka diterima pejabat."]
-    passing = "Salah satu tuntutan mereka adalah penindakan perusahaan yang menunggak iuran BPJS Ketenagakerjaan."
-    late = extractor.extract("\n\n".join([*paragraphs, passing]))
-    lead = extractor.extract("\n\n".join([paragraphs[0], passing, *paragraphs[1:]]))
-    twice = extractor.extract("\n\n".join([*paragraphs, passing, "Menurut buruh, iuran JHT kerap tidak disetor."]))
-    assert not late.relevant and 0 < late.relevance < lead.relevance
-    assert lead.relevant and twice.relevant

@@ -212,6 +212,23 @@ def test_a_missing_or_foreign_model_is_refused(tmp_path):
                            common=numpy.array(model.common), buckets=numpy.array(16))
     with pytest.raises(ValueError, match="16 buckets"):
         PerceptronNer.load(tmp_path / "small.npz")
+    numpy.savez_compressed(tmp_path / "old.npz", first=model.first, second=model.second,
+                           common=numpy.array(model.common), buckets=numpy.array(BUCKETS))
+    with pytest.raises(ValueError, match="no region, title, organization, honorific, particle lexicon"):
+        PerceptronNer.load(tmp_path / "old.npz")
+
+
+def test_a_model_keeps_the_lexicons_it_was_trained_with(tmp_path):
+    """A gazetteer edit reaches the rules at once and the NER's features only when it is trained again."""
+    model = load_model()
+    lexicons = {name: set(words) for name, words in model.features.lexicons.items()}
+    lexicons["organization"] |= {"katingan"}  # a word the shipped lexicons file as a region only
+    PerceptronNer(model.first, model.second, model.common, lexicons).save(tmp_path / "edited.npz")
+    edited = PerceptronNer.load(tmp_path / "edited.npz")
+    assert edited.features.lexicons == lexicons != model.features.lexicons
+    doc = load_pipeline().make_doc("Bupati Katingan hadir.")
+    assert not numpy.array_equal(edited.features.first(doc)[1], model.features.first(doc)[1])
+    assert numpy.array_equal(edited.first, model.first) and edited.common == model.common
 
 
 def test_cli_refuses_a_missing_perceptron_model(tmp_path):
