@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from extract.awards import award_context, find_awards
-from extract.counts import find_counts
+from extract.counts import find_counts, merge_restated
 from extract.gazetteer import Region, RegionMention, names, regions
 from extract.numbers import find_numbers
 from extract.officials import find_officials, merge_officials, title_starts
@@ -205,7 +205,7 @@ class CountsComponent:
                 for count in find_counts(sentence, state, inside):
                     count.region = _region_for(at + offset, at + end, mentions, starts, doc._.region)
                     counts.append(count)
-        doc._.counts = counts
+        doc._.counts = merge_restated(counts)
         return doc
 
 

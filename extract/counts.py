@@ -231,3 +231,34 @@ def _funding(after: str) -> str | None:
     rules = _rules()
     m = rules["funding"].search(after)
     return rules["funding_of"][m.lastgroup] if m else None  # the alternative's group closes last
+
+
+def merge_restated(counts: list[Count]) -> list[Count]:
+    """An article's counts, a figure of people stated again counted once: the first statement, with the
+    category and funding a later one adds. A later count of people with the same value restates an earlier one
+    when either says no more than "total" or both say the same ("1.500 marbot ..." then "dari 1.500 peserta
+    tersebut"); shares, places and bodies are not merged, nor two groups that happen to be the same size.
+
+    >>> [(c.value, c.category, c.funding) for c in merge_restated([
+    ...     Count(4200, "pekerja rentan", "pekerja rentan"), Count(1750, "nelayan", "nelayan"),
+    ...     Count(4200, "peserta baru", "total", funding="Otsus"), Count(1750, "petani", "petani")])]
+    [(4200, 'pekerja rentan', 'Otsus'), (1750, 'nelayan', None), (1750, 'petani', None)]
+    """
+    out: list[Count] = []
+    by_value: dict[int | float, list[Count]] = {}
+    for count in counts:
+        same = by_value.setdefault(count.value, [])
+        first = next((c for c in same if _restates(c, count)), None)
+        if first is None:
+            out.append(count)
+            same.append(count)
+            continue
+        if first.category == "total":
+            first.category = count.category
+        first.funding = first.funding or count.funding
+    return out
+
+
+def _restates(first: Count, later: Count) -> bool:
+    people = all(c.category is not None and c.unit.lower() != "persen" for c in (first, later))
+    return people and (first.category == later.category or "total" in (first.category, later.category))

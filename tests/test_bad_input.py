@@ -35,9 +35,12 @@ def test_bad_inputs_give_results(extractor):
     assert not extractor.extract(bytes(range(256)).decode("latin-1") * 500).relevant
     unbalanced = extractor.extract('Sampit (ANTARA) - "Kami siap, kata Kepala BPJS Ketenagakerjaan Sampit, Joko.')
     assert unbalanced.relevant
-    giant = "Kepala Dinsos Kapuas, Yanmarto menyebut 500 pekerja rentan terlindungi BPJS Ketenagakerjaan. " * 3000
+    giant = "".join(f"Kepala Dinsos Kapuas, Yanmarto menyebut {500 + i} pekerja rentan terlindungi BPJS "
+                    "Ketenagakerjaan. " for i in range(3000))
     facts = extractor.extract(giant)  # one giant paragraph
     assert len(facts.officials) == 1 and len(facts.counts) == 3000
+    same = "Kepala Dinsos Kapuas, Yanmarto menyebut 500 pekerja rentan terlindungi BPJS Ketenagakerjaan. " * 3000
+    assert len(extractor.extract(same).counts) == 1  # one figure stated 3,000 times
     row_of_quotes = extractor.extract('"' * 20001 + " kata Budi")
     assert row_of_quotes.quotes == []
 

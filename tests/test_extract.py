@@ -264,11 +264,28 @@ def test_epithet_refers_to_a_resident_introduced_with_an_age(extractor):
     ("Perusahaan itu mendaftarkan seluruh 2.340 karyawannya, atau 3 persen dari total beban gaji.",
      [(2340, "karyawan", None)]),
     ("Tim Paritrana Award 2024 Provinsi Bengkulu menemui 75 nelayan.", [(75, "nelayan", None)]),
+    ("Dari jumlah itu, 41.200 merupakan pekerja penerima upah, dan 1.563 ketua rukun tetangga dibiayai APBD.",
+     [(41200, "pekerja", None), (1563, "ketua RT", "APBD")]),
 ])
 def test_counts_refer_back_and_new_units(extractor, sentence, expected):
     facts = extractor.extract("Kuala Pembuang (ANTARA) - BPJS Ketenagakerjaan Cabang Sampit mencatat kepesertaan.\n\n"
                               + sentence, always_facts=True)
     assert [(c.value, c.unit, c.funding) for c in facts.counts] == expected
+
+
+def test_a_figure_stated_again_is_one_count(extractor):
+    text = "\n\n".join([
+        "Pemkab Buton Daftarkan 3.150 Pekerja Rentan ke BPJS Ketenagakerjaan",
+        "Pasarwajo (ANTARA) - Pemkab Buton mendaftarkan 3.150 pekerja rentan ke BPJS Ketenagakerjaan dengan iuran "
+        "dari APBD, terdiri atas 1.200 nelayan, 1.200 petani rumput laut dan 750 buruh pelabuhan.",
+        '"Dengan 3.150 peserta baru ini, cakupan kami naik menjadi 31 persen," kata Bupati Buton, La Bakry.',
+        "Tahun lalu cakupan kepesertaan baru 31 persen dari angkatan kerja.",
+    ])
+    counts = extractor.extract(text).counts
+    assert [(c.value, c.category, c.funding) for c in counts if c.unit != "persen"] == [
+        (3150, "pekerja rentan", "APBD"), (1200, "nelayan", None), (1200, "petani", None),
+        (750, "buruh pelabuhan", None)]
+    assert [c.value for c in counts if c.unit == "persen"] == [31, 31]  # shares are never merged
 
 
 @pytest.mark.parametrize("sentence, expected", [
