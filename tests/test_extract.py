@@ -266,6 +266,8 @@ def test_epithet_refers_to_a_resident_introduced_with_an_age(extractor):
     ("Tim Paritrana Award 2024 Provinsi Bengkulu menemui 75 nelayan.", [(75, "nelayan", None)]),
     ("Dari jumlah itu, 41.200 merupakan pekerja penerima upah, dan 1.563 ketua rukun tetangga dibiayai APBD.",
      [(41200, "pekerja", None), (1563, "ketua RT", "APBD")]),
+    ("Dari 210 kampung di Kabupaten Sorong, sebanyak 96 kampung sudah menganggarkan iuran.",
+     [(210, "kampung", None), (96, "kampung", None)]),
 ])
 def test_counts_refer_back_and_new_units(extractor, sentence, expected):
     facts = extractor.extract("Kuala Pembuang (ANTARA) - BPJS Ketenagakerjaan Cabang Sampit mencatat kepesertaan.\n\n"
