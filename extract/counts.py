@@ -236,8 +236,9 @@ def _funding(after: str) -> str | None:
 def merge_restated(counts: list[Count]) -> list[Count]:
     """An article's counts, a figure of people stated again counted once: the first statement, with the
     category and funding a later one adds. A later count of people with the same value restates an earlier one
-    when either says no more than "total" or both say the same ("1.500 marbot ..." then "dari 1.500 peserta
-    tersebut"); shares, places and bodies are not merged, nor two groups that happen to be the same size.
+    in the same region when either says no more than "total" or both say the same ("1.500 marbot ..." then "dari
+    1.500 peserta tersebut"); shares, places and bodies are not merged, nor two groups that happen to be the same
+    size, nor the same figure for two regions.
 
     >>> [(c.value, c.category, c.funding) for c in merge_restated([
     ...     Count(4200, "pekerja rentan", "pekerja rentan"), Count(1750, "nelayan", "nelayan"),
@@ -261,4 +262,5 @@ def merge_restated(counts: list[Count]) -> list[Count]:
 
 def _restates(first: Count, later: Count) -> bool:
     people = all(c.category is not None and c.unit.lower() != "persen" for c in (first, later))
-    return people and (first.category == later.category or "total" in (first.category, later.category))
+    return people and first.region == later.region and (
+        first.category == later.category or "total" in (first.category, later.category))

@@ -288,6 +288,10 @@ def test_a_figure_stated_again_is_one_count(extractor):
         (3150, "pekerja rentan", "APBD"), (1200, "nelayan", None), (1200, "petani", None),
         (750, "buruh pelabuhan", None)]
     assert [c.value for c in counts if c.unit == "persen"] == [31, 31]  # shares are never merged
+    two_regions = extractor.extract("\n\n".join([
+        "Baubau (ANTARA) - BPJS Ketenagakerjaan mencatat kepesertaan baru di Sulawesi Tenggara.",
+        "Kota Baubau mendaftarkan 600 pekerja rentan. Kabupaten Buton juga mendaftarkan 600 pekerja rentan."]))
+    assert [(c.value, c.region) for c in two_regions.counts] == [(600, "Kota Baubau"), (600, "Kabupaten Buton")]
 
 
 @pytest.mark.parametrize("sentence, expected", [
