@@ -107,8 +107,12 @@ _NOT_BEFORE_REACH = 40
 #: A number that refers back to the last counted noun: "Dari 13 kabupaten/kota, ada 9 yang ...",
 #: "Sebanyak 4.100 di antaranya dibiayai Otsus, sedangkan 2.200 lainnya dari APBD".
 _ANAPHORA = re.compile(r"^\s*(?:yang|di antaranya|diantaranya|lainnya|sisanya)\b")
-#: Between two numbers, a link that lets the first borrow the second's counted noun.
-_LINK = re.compile(r"\s*dari\s*(?:total\s*)?")
+#: Between two numbers, a link that lets the first borrow the second's counted noun ("1.247 dari 2.850 desa",
+#: "naik dari 9.100 menjadi 14.650 peserta").
+_LINK = re.compile(r"\s*(?:dari|menjadi|hingga|sampai|ke)\s*(?:total\s*)?")
+#: "enam dari sepuluh pekerja": a ratio, where neither number counts anyone.
+_RATIO = re.compile(r"\s*dari\s*")
+_RATIO_BASES = (10, 100)
 #: A count introduced by "dari" is a whole ...
 _FROM = re.compile(r"\bdari\s*$", re.IGNORECASE)
 #: ... and a number after it in the same clause, past a comma, counts a part of it: "dari 24 kabupaten/kota di
@@ -128,10 +132,17 @@ def find_counts(sentence: str, state: dict | None = None, numbers: list[NumberMa
     state = {} if state is None else state
     previous_unit = state.get("unit")
     whole = None  # the unit and end of the last count introduced by "dari" ("dari 24 kabupaten/kota")
+    ratio = -1  # the index of the base of the last ratio
     for idx, num in enumerate(numbers):
+        nxt = numbers[idx + 1] if idx + 1 < len(numbers) else None
+        if idx == ratio:
+            continue
+        if nxt is not None and nxt.value in _RATIO_BASES and num.value < nxt.value \
+                and _RATIO.fullmatch(sentence, num.end, nxt.start):
+            ratio = idx + 1
+            continue
         rest = sentence[num.end:]
         unit, taken = _unit_after(rest)
-        nxt = numbers[idx + 1] if idx + 1 < len(numbers) else None
         anaphora = unit is None and previous_unit and _ANAPHORA.match(rest)
         # "baru 1.247 dari 2.850 desa": both count villages
         linked = unit is None and not anaphora and nxt is not None and _LINK.fullmatch(sentence, num.end, nxt.start)

@@ -16,7 +16,7 @@ from functools import cache
 from itertools import compress, count, repeat
 from typing import NamedTuple
 
-from extract.matching import split_words
+from extract.matching import is_word_char, split_words
 from extract.resources import load_csv, load_yaml
 
 #: Words written before a region's name that say which kind of region it is.
@@ -121,8 +121,8 @@ class Regions:
         found, i = [], 0
         lengths, surface = self._lengths, self._surface
         for at in list(compress(count(), map(lengths.__contains__, words))):  # the words a name can start with
-            if at < i:
-                continue  # inside the name found last
+            if at < i or (starts[at] and is_word_char(text[starts[at] - 1])):
+                continue  # inside the name found last, or inside a word ("detikJabar")
             for n in lengths[words[at]]:
                 chunk = (words[at],) if n == 1 else tuple(words[at:at + n])
                 candidates = surface.get(chunk) if len(chunk) == n else None

@@ -87,6 +87,7 @@ def _lexicon() -> dict:
         "drop_honorifics": {h.rstrip(".") for h in set(n["honorifics"]["drop"]) | ranks},
         "degrees": {d.replace(".", "").replace(" ", "") for d in n.get("suffix_degrees", [])},
         "particles": set(n.get("particles", [])),
+        "named_heads": set(o.get("named_heads", [])),
         "stop": set(STOP_WORDS) - {w.lower() for w in n.get("stopword_names", [])},
         "not_after": set(t.get("not_after", [])),
     }
@@ -295,6 +296,14 @@ def _designation(toks: list[Tok], i: int, title_len: int) -> _Designation:
             k += 1
             title_end = k
             continue
+        if word in lex["named_heads"]:  # "PT Remu Logistik Papua": the company's name is its capitalised words
+            end = k + 1
+            while end < len(toks) and (toks[end].text[:1].isupper() or toks[end].text == ".") \
+                    and not _title_at(toks, end):
+                end += 1
+            take_org(k, end)
+            k = end
+            continue
         if _is_org_word(word) and not _title_at(toks, k):
             take_org(k, k + 1)
             k += 1
@@ -305,12 +314,27 @@ def _designation(toks: list[Tok], i: int, title_len: int) -> _Designation:
             break
         after = k + n
         if after + 1 < len(toks) and toks[after].text == "," and read_name(toks, after + 1) \
-                and not _title_at(toks, after + 1) and _ends_apposition(toks, after + 1):
+                and not _title_at(toks, after + 1) and not _degree_at(toks, after + 1) \
+                and _ends_apposition(toks, after + 1):
             take_org(k, after)
             k = after
             continue
         return _Designation(k, (i, title_end), (org_start, org_end) if org_start is not None else None, k)
     return _Designation(k, (i, title_end), (org_start, org_end) if org_start is not None else None, None)
+
+
+def _degree_at(toks: list[Tok], i: int) -> bool:
+    """Whether a degree written after a name (``M.Si.``, ``S.E.``) starts at token ``i``."""
+    degrees, joined = _lexicon()["degrees"], ""
+    for tok in toks[i:i + 8]:
+        if tok.text == ".":
+            continue
+        if not tok.text.isalpha():
+            return False
+        joined += tok.text
+        if joined in degrees:
+            return True
+    return False
 
 
 def _ends_apposition(toks: list[Tok], i: int) -> bool:

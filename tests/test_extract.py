@@ -28,6 +28,14 @@ def officials(text):
     # a name particle written with a dot ("Tgk." for Teungku) is part of the name
     ("Kepala Baitul Mal Kabupaten Pidie, Tgk. Hasballah Yunus, membuka acara.",
      ("Tgk. Hasballah Yunus", "Kepala", "Baitul Mal Kabupaten Pidie")),
+    # a company's name is its capitalised words; degrees after a comma are no second name
+    ("Fransiskus Mambor, Direktur PT Teluk Doreri Perkasa, mengatakan semua karyawan terdaftar.",
+     ("Fransiskus Mambor", "Direktur", "PT Teluk Doreri Perkasa")),
+    ("Manajer SDM CV Karya Sentani, Yuliana Ohee, hadir.", ("Yuliana Ohee", "Manajer SDM", "CV Karya Sentani")),
+    ("Gubernur diwakili Sekretaris Daerah Provinsi Papua Tengah Dr. Ir. Yakobus Pigai, M.Si. Acara berlangsung.",
+     ("Dr. Ir. Yakobus Pigai", "Sekretaris Daerah", "Papua Tengah")),
+    ("Kajati diwakili Asisten Perdata dan Tata Usaha Negara Kejati Riau, Dewi Kartika Sari, S.H.",
+     ("Dewi Kartika Sari", "Asisten Perdata dan Tata Usaha Negara", "Kejati Riau")),
 ])
 def test_appositions(text, expected):
     assert expected in officials(text)
@@ -268,11 +276,22 @@ def test_epithet_refers_to_a_resident_introduced_with_an_age(extractor):
      [(41200, "pekerja", None), (1563, "ketua RT", "APBD")]),
     ("Dari 210 kampung di Kabupaten Sorong, sebanyak 96 kampung sudah menganggarkan iuran.",
      [(210, "kampung", None), (96, "kampung", None)]),
+    # "naik dari N menjadi M peserta": both count participants; "enam dari sepuluh pekerja" is a ratio
+    ("Pesertanya naik dari 7.300 menjadi 11.900 peserta, terdiri atas 640 amil dan 310 guru ngaji.",
+     [(7300, "peserta", None), (11900, "peserta", None), (640, "amil", None), (310, "guru ngaji", None)]),
+    ("Artinya baru tiga dari sepuluh pekerja yang terlindungi.", []),
 ])
 def test_counts_refer_back_and_new_units(extractor, sentence, expected):
     facts = extractor.extract("Kuala Pembuang (ANTARA) - BPJS Ketenagakerjaan Cabang Sampit mencatat kepesertaan.\n\n"
                               + sentence, always_facts=True)
     assert [(c.value, c.unit, c.funding) for c in facts.counts] == expected
+
+
+def test_a_place_inside_a_word_is_no_mention():
+    from extract.gazetteer import regions
+
+    found = regions().find("GARUT, detikJabar - Warga Kota Bandung dan Jabar hadir.")
+    assert [m.region.name for m in found] == ["Kota Bandung", "Jawa Barat"]
 
 
 def test_a_figure_stated_again_is_one_count(extractor):
