@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from extract.facts import Award
@@ -46,6 +46,8 @@ def _rules() -> dict:
         "rank_then": re.compile(data["rank_then_recipient"], re.IGNORECASE),
         "then_rank": re.compile(data["recipient_then_rank"], re.IGNORECASE),
         "range": FastPattern(data["rank_range"], re.IGNORECASE),
+        "anaphor": FastPattern(data["anaphor"], re.IGNORECASE),
+        "anaphor_kinds": data["anaphor_kinds"],
     }
 
 
@@ -58,6 +60,7 @@ class AwardContext:
     level: str | None = None
     province: str | None = None  # province code
     other: bool = False  # the last award named before this sentence is another one (BPJAMSOSTEK Award, Adipura)
+    before: list[str] = field(default_factory=list)  # the article's sentences read so far, the last few
 
 
 def award_context(text: str) -> AwardContext:
@@ -94,7 +97,7 @@ _ORDINAL = r"(?:pertama|kedua|ketiga|keempat|kelima|satu|dua|tiga|empat|lima|I{1
 _HEAD = r"(?:peringkat|juara|terbaik|posisi|urutan)"
 #: Several ranks in a row: "juara I dan juara II", "peringkat 2 dan 3", "pertama, kedua dan ketiga".
 _LIST = rf"(?:ke-?)?{_ORDINAL}(?:\s*(?:,|dan|&|serta)\s*(?:{_HEAD}\s+)?(?:(?:terbaik|ke-?)\s*)?{_ORDINAL}\b)+"
-_EACH = FastPattern(r"\b(?:masing-masing|berturut-turut)\b", re.IGNORECASE)
+_EACH = FastPattern(r"\b(?:masing-masing|berturut-turut|sama-sama)\b", re.IGNORECASE)
 _RANK_LIST = FastPattern(rf"\b{_HEAD}?\s*(?:(?:terbaik|ke-?)\s*)?(?P<list>{_LIST})", re.IGNORECASE)
 _HEADED_LIST = FastPattern(rf"\b{_HEAD}\s+(?:(?:terbaik|ke-?)\s*)?(?P<list>{_LIST})", re.IGNORECASE)
 
@@ -128,11 +131,11 @@ _LOCATES = re.compile(r"\s*(?:,|\(|\bdi\b)\s*(?:(?:Kecamatan|Kec\.|Distrik)\s+(?
 _LOCATOR = re.compile(r"\b(tingkat|se-?|wilayah|mewakili|asal|dari|di|ke|untuk|bagi)\s*(Provinsi\s*)?$", re.IGNORECASE)
 
 
-def _recipients(segment: str, province: str | None) -> list[tuple[int, str, str]]:
+def _recipients(segment: str, province: str | None, locating: bool = False) -> list[tuple[int, str, str]]:
     """Regions and organisations named in ``segment``: (position, name, kind), left to right.
 
     A place inside an organisation's name (``PT Katingan Agro``) is not a recipient of its own; neither is
-    a place that only locates something (``tingkat Provinsi Bali``, ``asal Tabanan``).
+    a place that only locates something (``tingkat Provinsi Bali``, ``asal Tabanan``), unless ``locating``.
     """
     orgs = [(m.start(), m.group(0).strip(" .,"), "perusahaan") for m in _ORG.finditer(segment)]
     orgs += [(m.start(), m.group(0).strip(" .,"), "desa") for m in _VILLAGE.finditer(segment)
@@ -142,6 +145,9 @@ def _recipients(segment: str, province: str | None) -> list[tuple[int, str, str]
     # "Kabupaten Manggarai Barat, Nusa Tenggara Timur, masuk nominasi": the province locates the kabupaten
     located = {b.start for a, b in itertools.pairwise(found) if b.region.kind == "provinsi" != a.region.kind
                and a.region.province_code == b.region.province_code and _LOCATES.fullmatch(segment, a.end, b.start)}
+    if locating:
+        return sorted(orgs + [(m.start, m.region.name, m.region.kind) for m in found
+                              if not any(a <= m.start < b for a, b in spans)])
     places = [(m.start, m.region.name, m.region.kind) for m in found
               if m.start not in located and not any(a <= m.start < b for a, b in spans)
               # "Desa Talang Kemuning, Kabupaten Ogan Ilir, meraih", "Nagari Koto Baru (Kabupaten Tanah Datar)",
@@ -156,9 +162,44 @@ def _split_clauses(sentence: str) -> list[str]:
 
 
 def find_awards(sentence: str, ctx: AwardContext | None = None) -> list[Award]:
-    """Award results stated as facts in one sentence; ``ctx`` fills the edition and level it omits."""
-    rules = _rules()
+    """Award results stated as facts in one sentence; ``ctx`` fills the edition and level it omits, and keeps
+    the sentences read so far (call it on an article's sentences in order)."""
     ctx = ctx or award_context(sentence)
+    try:
+        return _sentence_awards(sentence, ctx)
+    finally:
+        ctx.before = [*ctx.before[-(_ANAPHOR_REACH - 1):], sentence]
+
+
+#: How many sentences back an anaphor ("perusahaan tersebut") looks for what it refers to.
+_ANAPHOR_REACH = 6
+
+
+def _resolve_anaphors(text: str, ctx: AwardContext) -> str:
+    """``text`` with each anaphor ("Perusahaan tersebut", "Pemkab setempat", "Keduanya") replaced by the
+    recipient it refers to: the last one of its kind named before it, in this sentence or the few before."""
+    rules = _rules()
+    if not rules["anaphor"].search(text):
+        return text
+    out, at = [], 0
+    for m in list(rules["anaphor"].finditer(text)):
+        named = _recipients(" ".join([*ctx.before, text[:m.start()]]), ctx.province, locating=True)
+        if m.group("both"):
+            chosen = [name for _, name, _ in named[-2:]] if len(named) >= 2 else []
+        else:
+            noun = m.group("noun").lower()
+            kinds = rules["anaphor_kinds"][noun]
+            # "koperasi tersebut": the last Koperasi named, else the last recipient of its kind
+            chosen = ([name for _, name, _ in named if name.lower().startswith(noun + " ")][-1:]
+                      or [name for _, name, kind in named if kind in kinds][-1:])
+        if chosen:
+            out += [text[at:m.start()], " dan ".join(chosen)]
+            at = m.end()
+    return "".join(out) + text[at:]
+
+
+def _sentence_awards(sentence: str, ctx: AwardContext) -> list[Award]:
+    rules = _rules()
     named = (_award_named(sentence) or (None,))[0]
     award = named or ctx.award
     if named or rules["other_awards"].search(sentence):
@@ -168,7 +209,7 @@ def find_awards(sentence: str, ctx: AwardContext | None = None) -> list[Award]:
     results: list[tuple[str, str, int | None, bool, str, int | None]] = []
     state: dict = {}
     body = sentence[find_dateline(sentence)[2]:]  # "Pontianak (ANTARA) - ...": the city only says where
-    for clause in _split_clauses(_normalize_ranks(body)):
+    for clause in _split_clauses(_normalize_ranks(_resolve_anaphors(body, ctx))):
         found = _clause_results(clause, ctx, state)
         if found:
             year = _year(clause) or _year(sentence) or ctx.year

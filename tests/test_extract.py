@@ -163,8 +163,12 @@ def test_seed_numbers(extractor, seeds):
     # the verb left out in the next clause: "..., sedangkan perusahaan menengah kepada PT X"
     ("Peringkat kedua perusahaan besar jatuh kepada PT Laut Biru, sedangkan perusahaan menengah kepada PT Teluk Emas.",
      [("PT Laut Biru", 2), ("PT Teluk Emas", 2)]),
-    # a result hoped for is none
+    # a result hoped for or denied is none
     ("Dengan tambahan peserta itu, Kabupaten Jember ditargetkan masuk nominasi tingkat nasional.", []),
+    ("Pada edisi sebelumnya, Kabupaten Jember belum masuk nominasi.", []),
+    # a tie
+    ("Kabupaten Rokan Hulu dan Kota Dumai sama-sama meraih peringkat ketiga.",
+     [("Kabupaten Rokan Hulu", 3), ("Kota Dumai", 3)]),
     ("Kota Batu berharap bisa meraih juara I tahun depan.", []),
     # another award's results are not Paritrana's
     ("BPJS Ketenagakerjaan menyerahkan BPJAMSOSTEK Award kepada PT Sampit Sawit Jaya sebagai peringkat pertama.", []),
@@ -241,6 +245,25 @@ def test_last_years_rank_is_the_edition_before():
     # a comparison with last year is no result of last year's
     awards = find_awards("Kota Kediri dan Kota Batu masuk nominasi, naik dibanding tahun sebelumnya.", ctx)
     assert [(a.recipient, a.year) for a in awards] == [("Kota Kediri", 2025), ("Kota Batu", 2025)]
+
+
+def test_anaphors_refer_to_the_recipient_named_before():
+    from extract.awards import award_context, find_awards
+
+    ctx = award_context("Paritrana Award 2024 tingkat Provinsi Riau")
+    sentences = [
+        "Koperasi Nelayan Bagan Jaya dari Rokan Hilir mendaftarkan seluruh anggotanya.",
+        "Di kategori badan usaha, PT Kuansing Karet Lestari mendaftarkan 1.200 karyawan.",
+        "Perusahaan tersebut meraih peringkat kedua kategori perusahaan besar.",
+        "Koperasi tersebut meraih juara I kategori usaha kecil.",
+        "Kabupaten Siak tampil di kategori pemerintah kabupaten/kota, sedangkan Desa Teluk Lanus di kategori desa.",
+        "Keduanya meraih juara I pada kategori masing-masing.",
+        "Sementara itu, dari Kabupaten Pelalawan, PT Sawit Kerinci meraih juara II. Pemkab setempat meraih juara III.",
+    ]
+    found = [[(a.recipient, a.rank) for a in find_awards(s, ctx)] for s in sentences]
+    assert found == [[], [], [("PT Kuansing Karet Lestari", 2)], [("Koperasi Nelayan Bagan Jaya", 1)], [],
+                     [("Kabupaten Siak", 1), ("Desa Teluk Lanus", 1)],
+                     [("PT Sawit Kerinci", 2), ("Kabupaten Pelalawan", 3)]]
 
 
 def test_epithet_refers_to_a_resident_introduced_with_an_age(extractor):
