@@ -111,6 +111,8 @@ _IMPLICIT_FIRST = FastPattern(
     rf"(?!\s+(?:ke-?\s?)?{RANK_WORD})",
     re.IGNORECASE)
 _BRACKET_RANK = re.compile(r"\((I{1,3}|IV|V)\)")
+#: "runner up" is the second place.
+_RUNNER_UP = FastPattern(r"\b(?:predikat\s+)?runner[\s-]?up\b", re.IGNORECASE)
 
 
 #: The number of an item in a list written inline: "yakni 1. Desa Kemuja, 2. Desa Terong".
@@ -119,16 +121,19 @@ _NUMBERED = re.compile(r"(?<![\w.])([1-5])\.\s+(?=[A-Z])")
 
 def _normalize_ranks(clause: str) -> str:
     """``Kabupaten Bekasi (I)`` → ``Kabupaten Bekasi (juara I)``; ``predikat terbaik`` → ``peringkat pertama``;
-    a numbered list ``1. Desa Kemuja, 2. Desa Terong`` → ``peringkat 1 Desa Kemuja, peringkat 2 Desa Terong``."""
+    ``runner up`` → ``peringkat kedua``; a numbered list ``1. Desa Kemuja, 2. Desa Terong`` → ``peringkat 1 Desa
+    Kemuja, peringkat 2 Desa Terong``."""
     if "1. " in clause and "2. " in clause:
         clause = _NUMBERED.sub(r"peringkat \1 ", clause)
-    return _BRACKET_RANK.sub(r"(juara \1)", _IMPLICIT_FIRST.sub("peringkat pertama", clause))
+    clause = _RUNNER_UP.sub("peringkat kedua", _IMPLICIT_FIRST.sub("peringkat pertama", clause))
+    return _BRACKET_RANK.sub(r"(juara \1)", clause)
 
 
 #: Between a village or an organisation and a place that only says where it is.
 _LOCATES = re.compile(r"\s*(?:,|\(|\bdi\b)\s*(?:(?:Kecamatan|Kec\.|Distrik)\s+(?:[A-Z][\w'-]*\s?)+,?\s*)?")
 #: Words before a place that make it locate something rather than receive an award.
-_LOCATOR = re.compile(r"\b(tingkat|se-?|wilayah|mewakili|asal|dari|di|ke|untuk|bagi)\s*(Provinsi\s*)?$", re.IGNORECASE)
+_LOCATOR = re.compile(r"\b(tingkat|se-?|wilayah|mewakili|asal|dari|di|ke|untuk|bagi|milik|binaan)\s*(Provinsi\s*)?$",
+                      re.IGNORECASE)
 
 
 def _recipients(segment: str, province: str | None, locating: bool = False) -> list[tuple[int, str, str]]:
@@ -183,7 +188,10 @@ def _resolve_anaphors(text: str, ctx: AwardContext) -> str:
         return text
     out, at = [], 0
     for m in list(rules["anaphor"].finditer(text)):
-        named = _recipients(" ".join([*ctx.before, text[:m.start()]]), ctx.province, locating=True)
+        before = " ".join([*ctx.before, text[:m.start()]])
+        # "keduanya": the last two recipients, not a place that only says where ("Di tingkat Provinsi Lampung,
+        # keduanya ..."); a noun names its kind, so any place will do ("dari Kabupaten Kapuas, ... Pemkab setempat")
+        named = _recipients(before, ctx.province, locating=not m.group("both"))
         if m.group("both"):
             chosen = [name for _, name, _ in named[-2:]] if len(named) >= 2 else []
         else:
@@ -198,6 +206,20 @@ def _resolve_anaphors(text: str, ctx: AwardContext) -> str:
     return "".join(out) + text[at:]
 
 
+#: One item of a list of winners written a line each, under a header ("Kategori Perusahaan Besar:").
+_LIST_ITEM = re.compile(r"\s*([1-9])[.)]\s+(\S.*)")
+
+
+def _list_item(text: str, ctx: AwardContext) -> str:
+    """A line ``2. RSU Bajenis Medika`` under ``Kategori Perusahaan Besar:`` read as ``Kategori Perusahaan Besar:
+    peringkat 2 RSU Bajenis Medika``; any other text as it is."""
+    item = _LIST_ITEM.fullmatch(text)
+    if not item:
+        return text
+    header = next((s for s in reversed(ctx.before) if not _LIST_ITEM.fullmatch(s)), "")
+    return f"{header} peringkat {item.group(1)} {item.group(2)}" if header.rstrip().endswith(":") else text
+
+
 def _sentence_awards(sentence: str, ctx: AwardContext) -> list[Award]:
     rules = _rules()
     named = (_award_named(sentence) or (None,))[0]
@@ -208,7 +230,7 @@ def _sentence_awards(sentence: str, ctx: AwardContext) -> list[Award]:
         return []  # "BPJAMSOSTEK Award 2024 diberikan kepada ...": that award's results, until Paritrana is named
     results: list[tuple[str, str, int | None, bool, str, int | None]] = []
     state: dict = {}
-    body = sentence[find_dateline(sentence)[2]:]  # "Pontianak (ANTARA) - ...": the city only says where
+    body = _list_item(sentence[find_dateline(sentence)[2]:], ctx)  # the dateline's city only says where
     for clause in _split_clauses(_normalize_ranks(_resolve_anaphors(body, ctx))):
         found = _clause_results(clause, ctx, state)
         if found:

@@ -166,9 +166,11 @@ def test_seed_numbers(extractor, seeds):
     # a result hoped for or denied is none
     ("Dengan tambahan peserta itu, Kabupaten Jember ditargetkan masuk nominasi tingkat nasional.", []),
     ("Pada edisi sebelumnya, Kabupaten Jember belum masuk nominasi.", []),
-    # a tie
+    # a tie; a runner up; the owner of a winner is none
     ("Kabupaten Rokan Hulu dan Kota Dumai sama-sama meraih peringkat ketiga.",
      [("Kabupaten Rokan Hulu", 3), ("Kota Dumai", 3)]),
+    ("Pemerintah Kota Dumai menjadi runner up kategori pemerintah kabupaten/kota.", [("Kota Dumai", 2)]),
+    ("PT BPR Bengkalis Makmur, bank milik Pemkab Bengkalis, meraih terbaik pertama.", [("PT BPR Bengkalis Makmur", 1)]),
     ("Kota Batu berharap bisa meraih juara I tahun depan.", []),
     # another award's results are not Paritrana's
     ("BPJS Ketenagakerjaan menyerahkan BPJAMSOSTEK Award kepada PT Sampit Sawit Jaya sebagai peringkat pertama.", []),
@@ -264,6 +266,17 @@ def test_anaphors_refer_to_the_recipient_named_before():
     assert found == [[], [], [("PT Kuansing Karet Lestari", 2)], [("Koperasi Nelayan Bagan Jaya", 1)], [],
                      [("Kabupaten Siak", 1), ("Desa Teluk Lanus", 1)],
                      [("PT Sawit Kerinci", 2), ("Kabupaten Pelalawan", 3)]]
+
+
+def test_a_list_of_winners_a_line_each_under_its_category():
+    from extract.awards import award_context, find_awards
+
+    ctx = award_context("Paritrana Award 2023 tingkat Provinsi Aceh")
+    lines = ["Hasil penilaian dewan juri sebagai berikut.", "Kategori Usaha Kecil:", "1. CV Kopi Gayo Lestari",
+             "2. UD Rencong Jaya", "Kategori Pemerintah Desa:", "1. Gampong Lamteh", "Ada 2 pemenang lain."]
+    found = [(a.recipient, a.rank, a.category) for line in lines for a in find_awards(line, ctx)]
+    assert found == [("CV Kopi Gayo Lestari", 1, "perusahaan kecil"), ("UD Rencong Jaya", 2, "perusahaan kecil"),
+                     ("Gampong Lamteh", 1, "pemerintah desa")]
 
 
 def test_epithet_refers_to_a_resident_introduced_with_an_age(extractor):
