@@ -108,8 +108,8 @@ _NOT_BEFORE_REACH = 40
 #: "Sebanyak 4.100 di antaranya dibiayai Otsus, sedangkan 2.200 lainnya dari APBD".
 _ANAPHORA = re.compile(r"^\s*(?:yang|di antaranya|diantaranya|lainnya|sisanya)\b")
 #: Between two numbers, a link that lets the first borrow the second's counted noun ("1.247 dari 2.850 desa",
-#: "naik dari 9.100 menjadi 14.650 peserta").
-_LINK = re.compile(r"\s*(?:dari|menjadi|hingga|sampai|ke)\s*(?:total\s*)?")
+#: "naik dari 9.100 menjadi 14.650 peserta"); not a range ("lima hingga sepuluh orang" is one rough figure).
+_LINK = re.compile(r"\s*(?:dari|menjadi|ke)\s*(?:total\s*)?")
 #: "enam dari sepuluh pekerja": a ratio, where neither number counts anyone.
 _RATIO = re.compile(r"\s*dari\s*")
 _RATIO_BASES = (10, 100)

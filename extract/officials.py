@@ -296,10 +296,10 @@ def _designation(toks: list[Tok], i: int, title_len: int) -> _Designation:
             k += 1
             title_end = k
             continue
-        if word in lex["named_heads"]:  # "PT Remu Logistik Papua": the company's name is its capitalised words
-            end = k + 1
+        if word in lex["named_heads"]:  # "PT Remu Logistik Papua": the company's name is its capitalised words,
+            end = k + 1  # up to a title or an honorific ("PT Bank Kalsel H. Muhammad Rusdiansyah")
             while end < len(toks) and (toks[end].text[:1].isupper() or toks[end].text == ".") \
-                    and not _title_at(toks, end):
+                    and not _title_at(toks, end) and toks[end].text not in lex["honorifics"]:
                 end += 1
             take_org(k, end)
             k = end

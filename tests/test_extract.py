@@ -32,6 +32,8 @@ def officials(text):
     ("Fransiskus Mambor, Direktur PT Teluk Doreri Perkasa, mengatakan semua karyawan terdaftar.",
      ("Fransiskus Mambor", "Direktur", "PT Teluk Doreri Perkasa")),
     ("Manajer SDM CV Karya Sentani, Yuliana Ohee, hadir.", ("Yuliana Ohee", "Manajer SDM", "CV Karya Sentani")),
+    ("Direktur Utama PT Bank Sulteng H. Rahmat Lamakarate mengatakan kredit tumbuh.",
+     ("H. Rahmat Lamakarate", "Direktur Utama", "PT Bank Sulteng")),
     ("Gubernur diwakili Sekretaris Daerah Provinsi Papua Tengah Dr. Ir. Yakobus Pigai, M.Si. Acara berlangsung.",
      ("Dr. Ir. Yakobus Pigai", "Sekretaris Daerah", "Papua Tengah")),
     ("Kajati diwakili Asisten Perdata dan Tata Usaha Negara Kejati Riau, Dewi Kartika Sari, S.H.",
@@ -316,6 +318,7 @@ def test_epithet_refers_to_a_resident_introduced_with_an_age(extractor):
     ("Pesertanya naik dari 7.300 menjadi 11.900 peserta, terdiri atas 640 amil dan 310 guru ngaji.",
      [(7300, "peserta", None), (11900, "peserta", None), (640, "amil", None), (310, "guru ngaji", None)]),
     ("Artinya baru tiga dari sepuluh pekerja yang terlindungi.", []),
+    ("Setiap hari lima hingga sepuluh orang mendaftar.", [(10, "orang", None)]),  # a range is one rough figure
 ])
 def test_counts_refer_back_and_new_units(extractor, sentence, expected):
     facts = extractor.extract("Kuala Pembuang (ANTARA) - BPJS Ketenagakerjaan Cabang Sampit mencatat kepesertaan.\n\n"
