@@ -63,7 +63,7 @@ def _rules() -> dict:
     return {
         # one alternation: a paragraph is chrome when any pattern matches
         "drop": re.compile("|".join(f"(?:{p})" for p in data["drop_paragraphs"]), flags),
-        "caption": WordPattern(data["caption_suffix"]),
+        "captions": [WordPattern(p) for p in data["caption_suffixes"]],
         "initials": re.compile(data["trailing_initials"]),
         "credit": re.compile(data["credit_line"], flags),
         "date_only": re.compile(data["date_only"], flags),
@@ -171,7 +171,7 @@ def clean_text(text: str, title: str | None = None) -> CleanText:
             out.dropped.append(paragraph)
             continue
         key = _key(paragraph)
-        if _is_chrome(paragraph, rules) or rules["caption"].search(paragraph) or key == title_key:
+        if _is_chrome(paragraph, rules) or any(p.search(paragraph) for p in rules["captions"]) or key == title_key:
             out.dropped.append(paragraph)
             continue
         initials = _has_initials(paragraph) and rules["initials"].search(paragraph)
