@@ -170,10 +170,9 @@ def find_awards(sentence: str, ctx: AwardContext | None = None) -> list[Award]:
     """Award results stated as facts in one sentence; ``ctx`` fills the edition and level it omits, and keeps
     the sentences read so far (call it on an article's sentences in order)."""
     ctx = ctx or award_context(sentence)
-    try:
-        return _sentence_awards(sentence, ctx)
-    finally:
-        ctx.before = [*ctx.before[-(_ANAPHOR_REACH - 1):], sentence]
+    found = _sentence_awards(sentence, ctx)
+    ctx.before = [*ctx.before[-(_ANAPHOR_REACH - 1):], sentence]
+    return found
 
 
 #: How many sentences back an anaphor ("perusahaan tersebut") looks for what it refers to.
