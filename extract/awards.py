@@ -147,14 +147,13 @@ def _recipients(segment: str, province: str | None, locating: bool = False) -> l
              if not any(a <= m.start() < a + len(n) for a, n, _ in orgs)]
     spans = [(start, start + len(name)) for start, name, _ in orgs]
     found = regions().find(segment, province)
+    outside = [m for m in found if not any(a <= m.start < b for a, b in spans)]  # not inside an organisation
+    if locating:
+        return sorted(orgs + [(m.start, m.region.name, m.region.kind) for m in outside])
     # "Kabupaten Manggarai Barat, Nusa Tenggara Timur, masuk nominasi": the province locates the kabupaten
     located = {b.start for a, b in itertools.pairwise(found) if b.region.kind == "provinsi" != a.region.kind
                and a.region.province_code == b.region.province_code and _LOCATES.fullmatch(segment, a.end, b.start)}
-    if locating:
-        return sorted(orgs + [(m.start, m.region.name, m.region.kind) for m in found
-                              if not any(a <= m.start < b for a, b in spans)])
-    places = [(m.start, m.region.name, m.region.kind) for m in found
-              if m.start not in located and not any(a <= m.start < b for a, b in spans)
+    places = [(m.start, m.region.name, m.region.kind) for m in outside if m.start not in located
               # "Desa Talang Kemuning, Kabupaten Ogan Ilir, meraih", "Nagari Koto Baru (Kabupaten Tanah Datar)",
               # "Gampong Lam Ujong di Kecamatan Baitussalam, Aceh Besar": the place locates the village
               and not any(_LOCATES.fullmatch(segment, b, m.start) for a, b in spans)
@@ -183,10 +182,8 @@ def _resolve_anaphors(text: str, ctx: AwardContext) -> str:
     """``text`` with each anaphor ("Perusahaan tersebut", "Pemkab setempat", "Keduanya") replaced by the
     recipient it refers to: the last one of its kind named before it, in this sentence or the few before."""
     rules = _rules()
-    if not rules["anaphor"].search(text):
-        return text
     out, at = [], 0
-    for m in list(rules["anaphor"].finditer(text)):
+    for m in rules["anaphor"].finditer(text):
         before = " ".join([*ctx.before, text[:m.start()]])
         # "keduanya": the last two recipients, not a place that only says where ("Di tingkat Provinsi Lampung,
         # keduanya ..."); a noun names its kind, so any place will do ("dari Kabupaten Kapuas, ... Pemkab setempat")

@@ -68,8 +68,9 @@ _PARAGRAPH_BREAK = re.compile("\n\n")
 @cache
 def _not_an_end() -> tuple[frozenset[str], re.Pattern]:
     """``sentences.yml``: the words whose full stop ends no sentence, and the pattern of a list item's number."""
-    data, honorifics = load_yaml("sentences.yml"), names()["honorifics"]
-    dotted = {h[:-1] for h in honorifics["keep"] + honorifics["drop"] + names()["particles"]
+    data, name_parts = load_yaml("sentences.yml"), names()
+    honorifics = name_parts["honorifics"]
+    dotted = {h[:-1] for h in honorifics["keep"] + honorifics["drop"] + name_parts["particles"]
               if h.endswith(".") and " " not in h}
     initials = {chr(c) for c in range(ord("A"), ord("Z") + 1)} - {"I", "V", "X"}
     words = "|".join(map(re.escape, data["list_words"]))

@@ -42,6 +42,8 @@ TYPES = (None, "PER", "ORG", "LOC")
 BUCKETS = 1 << 18
 #: Lexicon flags, one bit each; the next bit says the article writes the word in lowercase somewhere.
 LEXICONS = ("region", "title", "organization", "honorific", "particle", "common")
+#: The lexicons read from pantau's gazetteers (``lexicon_words``), which a model file keeps: all but ``common``.
+GAZETTEERS = LEXICONS[:-1]
 #: Slots of the lexicon flag table, one byte each (4 MiB): words are looked up by their hash, and with about
 #: 6,000 lexicon words a collision flags a word wrongly about once in 700 lookups.
 _FLAG_SLOTS = 1 << 22
@@ -256,11 +258,11 @@ class PerceptronNer:
         with numpy.load(path) as data:
             if int(data["buckets"]) != BUCKETS:
                 raise ValueError(f"{path}: a model of {int(data['buckets'])} buckets, this pantau reads {BUCKETS}")
-            missing = [name for name in LEXICONS[:-1] if f"lexicon_{name}" not in data]
+            missing = [name for name in GAZETTEERS if f"lexicon_{name}" not in data]
             if missing:
                 raise ValueError(f"{path}: no {', '.join(missing)} lexicon in the model (train it again with "
                                  "`pantau train --backend perceptron`)")
-            lexicons = {name: data[f"lexicon_{name}"].tolist() for name in LEXICONS[:-1]}
+            lexicons = {name: data[f"lexicon_{name}"].tolist() for name in GAZETTEERS}
             return cls(data["first"].astype(numpy.float32), data["second"].astype(numpy.float32),
                        data["common"].tolist(), lexicons)
 

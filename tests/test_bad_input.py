@@ -58,4 +58,3 @@ def test_relevance_score(extractor):
     assert on.relevant and on.relevance > 0.5
     assert not off.relevant and off.relevance == 0
     assert not health.relevant and health.relevance < on.relevance
-

@@ -43,7 +43,7 @@ def test_photo_captions_are_dropped():
         "Mamuju (ANTARA) - Isi paragraf pertama tentang BPJamsostek.",
         "Bupati menyerahkan kartu kepada nelayan, Senin (3/3/2025). (Foto: Humas Pemkab Mamuju)",
         "Warga antre di kantor cabang. FOTO: sulbarnews.id/Andi Baso",
-        "Warga antre di kantor cabang. ANTARA/Fulan",
+        "Petugas melayani peserta di loket. ANTARA/Fulan",
         "Ia berkata Foto: itu bukti yang ia simpan sejak lama.",
     ])
     assert clean_text(text).paragraphs == ["Mamuju (ANTARA) - Isi paragraf pertama tentang BPJamsostek.",
