@@ -170,7 +170,7 @@ class OfficialsComponent:
         ner = doc._.ner  # set when a NER runs before the rules (extract.ner)
         titled = title_starts(doc_text(doc))  # one scan of the text, not one per paragraph
         found = [o for at, p in paragraphs(doc) if _any_within(titled, at, at + len(p))
-                 for o in find_officials(p, ner.within(at, at + len(p)).spans("PER") if ner else None, titled=True)]
+                 for o in find_officials(p, ner.spans_within(at, at + len(p), "PER") if ner else None, titled=True)]
         doc._.officials = merge_officials(found)
         return doc
 

@@ -55,7 +55,7 @@ class Entities:
     """An article's entities, asked about the way the rules read text: by offsets or by surface.
 
     >>> ents = Entities([Entity("Dinsos Kapuas", "ORG", 7, 20), Entity("Yanmarto", "PER", 22, 30)])
-    >>> ents.label_of("Yanmarto"), ents.label_at(7, 13), ents.within(22, 40).spans("PER")
+    >>> ents.label_of("Yanmarto"), ents.label_at(7, 13), ents.spans_within(22, 40, "PER")
     ('PER', 'ORG', [(0, 8)])
     >>> ents.locate('"Kami siap," kata Yanmarto.').spans("PER")
     [(18, 26)]
@@ -81,16 +81,17 @@ class Entities:
     def __repr__(self) -> str:
         return f"Entities({[(e.text, e.label) for e in self.entities]})"
 
-    def within(self, start: int, end: int) -> Entities:
-        """The entities inside ``[start, end)``, their offsets made relative to ``start`` (a paragraph's)."""
-        first = bisect_left(self._starts, start)
-        last = bisect_left(self._starts, end, lo=first)
-        return Entities(Entity(e.text, e.label, e.start - start, e.end - start)
-                        for e in self.entities[first:last] if e.end <= end)
-
     def spans(self, label: str | None = None) -> list[tuple[int, int]]:
         """Offsets of the entities (with ``label``), in order."""
         return [(e.start, e.end) for e in self.entities if label is None or e.label == label]
+
+    def spans_within(self, start: int, end: int, label: str) -> list[tuple[int, int]]:
+        """Offsets of the entities with ``label`` inside ``[start, end)``, made relative to ``start`` (a
+        paragraph's)."""
+        first = bisect_left(self._starts, start)
+        last = bisect_left(self._starts, end, lo=first)
+        return [(e.start - start, e.end - start) for e in self.entities[first:last]
+                if e.end <= end and e.label == label]
 
     def label_at(self, start: int, end: int) -> str | None:
         """The label of the entity that covers ``[start, end)``, if one does."""
@@ -117,8 +118,10 @@ class Entities:
                         for at, surface in whole_words(labels, text))
 
     def people_in(self, text: str) -> list[tuple[int, int]]:
-        """Where ``text`` names someone the model tagged PER in the article: offsets, in order."""
-        return self.locate(text).spans("PER")
+        """Where ``text`` names someone the model tagged PER in the article: offsets, in order (``locate``'s
+        PER spans)."""
+        labels = self._labels
+        return [(at, at + len(surface)) for at, surface in whole_words(labels, text) if labels[surface] == "PER"]
 
 
 def person_name(surface: str) -> str:

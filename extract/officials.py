@@ -88,6 +88,7 @@ def _lexicon() -> dict:
         "degrees": {d.replace(".", "").replace(" ", "") for d in n.get("suffix_degrees", [])},
         "particles": set(n.get("particles", [])),
         "named_heads": set(o.get("named_heads", [])),
+        "field_of": set(o.get("field_of", [])),
         "stop": set(STOP_WORDS) - {w.lower() for w in n.get("stopword_names", [])},
         "not_after": set(t.get("not_after", [])),
     }
@@ -207,8 +208,10 @@ def read_name(toks: list[Tok], i: int) -> int:
 def not_a_name(name: str) -> bool:
     """The lexicon says a tagged "person" is not one: it holds a word that never names a person
     (``Paritrana``, ``Award``), an office word, a lowercase word (``non-ASN``), only organisation words
-    (``Anugerah Paritrana``), or it is a place (``Tapin``)."""
+    (``Anugerah Paritrana``), or it is a place (``Tapin``) or degrees (``S.Sos., M.Si.``)."""
     lex = _lexicon()
+    if all(part.replace(".", "").replace(" ", "") in lex["degrees"] for part in name.split(",") if part.strip()):
+        return True
     words = [w for w in tokenize_words(name) if w[:1].isalpha() and w.rstrip(".") not in lex["honorifics"]]
     return (not words or any(w in lex["not_person"] or w in lex["title_words"] for w in words)
             or any(not w[:1].isupper() and w not in lex["particles"] for w in words)
@@ -292,17 +295,18 @@ def _designation(toks: list[Tok], i: int, title_len: int) -> _Designation:
             continue
         if word == "I" and k + 1 < len(toks) and toks[k + 1].text in lex["particles"]:
             return _Designation(k, (i, title_end), (org_start, org_end) if org_start is not None else None, k)
-        if org_start is None and (word in lex["title_words"] or _ROMAN.match(word)) and not _title_at(toks, k):
-            k += 1
-            title_end = k
-            continue
-        if word in lex["named_heads"]:  # "PT Remu Logistik Papua": the company's name is its capitalised words,
+        if word in lex["named_heads"] and toks[k - 1].text not in lex["field_of"]:
+            # "PT Remu Logistik Papua", "Universitas Gadjah Mada": the body's name is its capitalised words,
             end = k + 1  # up to a title or an honorific ("PT Bank Kalsel H. Muhammad Rusdiansyah")
             while end < len(toks) and (toks[end].text[:1].isupper() or toks[end].text == ".") \
                     and not _title_at(toks, end) and toks[end].text not in lex["honorifics"]:
                 end += 1
             take_org(k, end)
             k = end
+            continue
+        if org_start is None and (word in lex["title_words"] or _ROMAN.match(word)) and not _title_at(toks, k):
+            k += 1
+            title_end = k
             continue
         if _is_org_word(word) and not _title_at(toks, k):
             take_org(k, k + 1)

@@ -12,6 +12,7 @@ text last named outside a quotation; a surname or first name refers to the offic
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -31,6 +32,7 @@ def _rules() -> dict:
     after = "|".join(sorted((re.escape(v) for v in data["after_verbs"]), key=len, reverse=True))
     before = "|".join(sorted((re.escape(v) for v in data["before_verbs"]), key=len, reverse=True))
     epithets = "|".join(re.escape(e) for e in names().get("epithets", []))
+    active = "|".join(data["active_verb_prefixes"])
     return {  # the searched ones behind a prefilter (extract.matching.FastPattern): most text holds none of their
         # words; the ones matched at the start of a short text fail fast without one
         "after": re.compile(rf"^\s*[,.]?\s*(?P<verb>{after})(?P<nya>nya)?\b(?P<rest>.{{0,160}})", re.IGNORECASE),
@@ -41,14 +43,25 @@ def _rules() -> dict:
         "menurut": FastPattern(r"(?:menurut|kata)\s+(?P<who>[^,\"]{2,120}),?\s*$", re.IGNORECASE),
         "pronoun": re.compile(rf"^\s*(?:{'|'.join(data['pronouns'])})\b", re.IGNORECASE),
         "epithet": re.compile(rf"^\s*(?:sang\s+)?(?:{epithets})\b", re.IGNORECASE) if epithets else None,
+        # any lowercase noun phrase that ends with a demonstrative ('penenun asal Lewotobi itu')
+        "demonstrative": re.compile(rf"^\s*(?!(?:{'|'.join(data['not_epithet_starts'])})\b|di)[a-z][\w-]*"
+                                    rf"(?:\s+[^\s,.!?\"]+){{0,8}}?\s+(?:{'|'.join(data['demonstratives'])})\b"),
+        # a name as the subject of its sentence: an active verb after it and its apposition, or 'Menurut' before it
+        "subject_after": re.compile(rf"(?:\s*,[^,!?\"]{{0,80}},)?\s*,?\s*(?:{active})[a-z]"),
+        "subject_before": re.compile(r"\b[Mm]enurut\s+$"),
         "nickname": FastPattern(r"\bdisapa\s+(?:Pak\s+|Bu\s+|Bang\s+|Mas\s+|Mbak\s+)?(?P<nick>[A-Z][\w'-]*)"),
     }
 
 
 @dataclass
 class _Mention:
+    """Where a person is named (``at``) and in which paragraph; ``weak``: a person only the NER tagged, named in
+    passing."""
+
     at: int
     person: str
+    paragraph: int = -1
+    weak: bool = False
 
 
 def join_open_quotes(paragraphs: list[str]) -> list[str]:
@@ -99,13 +112,14 @@ def find_quotes(paragraphs: list[str], people: list[str], ner: Entities | None =
         return []  # no quotation: nobody to look for
     text = "\n\n".join(paragraphs)
     known = list(dict.fromkeys([*people, *introduced_people(text)]))
-    known += _tagged_people(text, ner, known)
+    tagged = _tagged_people(text, ner, known)
+    known += tagged
     offsets, at = [], 0
     for paragraph in paragraphs:
         offsets.append(at)
         at += len(paragraph) + 2
     quoted = [(offsets[i] + m.start(), offsets[i] + m.end()) for i, found in enumerate(found_in) for m in found]
-    mentions = _mentions(text, known, quoted)
+    mentions = _mentions(text, known, quoted, offsets, frozenset(tagged))
     quotes: list[Quote] = []
     for i, (paragraph, found) in enumerate(zip(paragraphs, found_in, strict=True)):
         speakers: list[str | None] = []
@@ -124,7 +138,7 @@ def find_quotes(paragraphs: list[str], people: list[str], ner: Entities | None =
             if speaker is None:
                 speaker = _last_mention(mentions, offsets[i] + m.start())
             if speaker:
-                mentions.append(_Mention(offsets[i] + m.start(), speaker))
+                mentions.append(_Mention(offsets[i] + m.start(), speaker, i))
                 mentions.sort(key=lambda x: x.at)
             quotes.append(Quote(speaker=speaker, text=body, sentence=paragraph))
     return quotes
@@ -136,7 +150,7 @@ def _attribution(after, before, at, mentions, known, rules, ner=None) -> str | N
         rest = m.group("rest")
         if m.group("nya") or rules["pronoun"].match(rest) or m.group("verb").lower() == "kata dia":
             return _last_mention(mentions, at)
-        if rules["epithet"] and rules["epithet"].match(rest):
+        if (rules["epithet"] and rules["epithet"].match(rest)) or rules["demonstrative"].match(rest):
             nick = rules["nickname"].search(rest)
             person = _resolve(nick.group("nick"), known) if nick else None
             return person or _last_mention(mentions, at)
@@ -157,7 +171,7 @@ def _attribution(after, before, at, mentions, known, rules, ner=None) -> str | N
 
 
 #: A nickname is another name for the person just named (``..., akrab disapa Gek Sri``), not a new person.
-_NICKNAME_BEFORE = re.compile(r"\b(?:disapa|dipanggil|sapaan(?:nya)?|alias)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_NICKNAME_BEFORE = FastPattern(r"\b(?:disapa|dipanggil|sapaan(?:nya)?|alias)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 def _tagged_people(text: str, ner: Entities | None, known: list[str]) -> list[str]:
@@ -215,8 +229,11 @@ def _resolve(name: str, known: list[str]) -> str | None:
     return max(matches, key=len) if matches else None
 
 
-def _mentions(text: str, people: list[str], quoted: list[tuple[int, int]]) -> list[_Mention]:
-    """Where each known person is named outside quotations, by full name or by one of their names."""
+def _mentions(text: str, people: list[str], quoted: list[tuple[int, int]], offsets: list[int],
+              weak: frozenset[str]) -> list[_Mention]:
+    """Where each known person is named outside quotations, by full name or by one of their names; in which
+    paragraph (``offsets``: where each starts), and whether it is weak: a person of ``weak`` named in passing,
+    not as the subject of a sentence (``Menurut X``, ``X, warga setempat, mengatakan``)."""
     if not people:
         return []
     honorifics = _honorifics()
@@ -224,8 +241,11 @@ def _mentions(text: str, people: list[str], quoted: list[tuple[int, int]]) -> li
     for person in people:
         for part in [person] + [w for w in person.split() if len(w) >= 3 and w.rstrip(".") not in honorifics]:
             owner.setdefault(part, person)
-    return [_Mention(at, owner[part]) for at, part in whole_words(owner, text)
-            if not any(a <= at < b for a, b in quoted)]
+    rules = _rules()
+    return [_Mention(at, owner[part], bisect_right(offsets, at) - 1,
+                     owner[part] in weak and not rules["subject_after"].match(text, at + len(part))
+                     and not rules["subject_before"].search(text, max(0, at - 12), at))
+            for at, part in whole_words(owner, text) if not any(a <= at < b for a, b in quoted)]
 
 
 @cache
@@ -234,5 +254,18 @@ def _honorifics() -> frozenset[str]:
 
 
 def _last_mention(mentions: list[_Mention], at: int) -> str | None:
+    """The person named last before ``at``; but where that is a person only the NER tagged, one the rules know
+    (an official, someone introduced or quoted) named earlier in the same paragraph: a NER-only name there is
+    more often a place or a name in passing ('... desa-desa di Kecamatan Masalembu, Arjasa hingga Sapeken')
+    than the one who speaks next."""
     before = [m for m in mentions if m.at < at]
-    return before[-1].person if before else None
+    if not before:
+        return None
+    last = before[-1]
+    if last.weak:
+        for m in reversed(before):
+            if m.paragraph != last.paragraph:
+                break
+            if not m.weak:
+                return m.person
+    return last.person

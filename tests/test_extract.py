@@ -38,6 +38,14 @@ def officials(text):
      ("Dr. Ir. Yakobus Pigai", "Sekretaris Daerah", "Papua Tengah")),
     ("Kajati diwakili Asisten Perdata dan Tata Usaha Negara Kejati Riau, Dewi Kartika Sari, S.H.",
      ("Dewi Kartika Sari", "Asisten Perdata dan Tata Usaha Negara", "Kejati Riau")),
+    # a university is named by its capitalised words, as a company is; a city secretariat is an organisation
+    ("Peneliti Pusat Kajian Sosial Universitas Tanjungpura (Untan), Dr. Yuliana Dewi, menilai program itu baik.",
+     ("Dr. Yuliana Dewi", "Peneliti Pusat Kajian Sosial", "Universitas Tanjungpura")),
+    ("Kartu diserahkan bersama Rahmat Tuasikal, Asisten Bidang Perekonomian Setkot Tual, kemarin.",
+     ("Rahmat Tuasikal", "Asisten Bidang Perekonomian", "Setkot Tual")),
+    # a cooperative after Dinas is the office's field, not a body of its own
+    ("Kepala Dinas Koperasi dan UKM Kota Ternate, Hi. Jufri Abdullah, membuka pelatihan.",
+     ("Hi. Jufri Abdullah", "Kepala Dinas Koperasi dan UKM", "Kota Ternate")),
 ])
 def test_appositions(text, expected):
     assert expected in officials(text)
@@ -279,6 +287,27 @@ def test_a_list_of_winners_a_line_each_under_its_category():
     found = [(a.recipient, a.rank, a.category) for line in lines for a in find_awards(line, ctx)]
     assert found == [("CV Kopi Gayo Lestari", 1, "perusahaan kecil"), ("UD Rencong Jaya", 2, "perusahaan kecil"),
                      ("Gampong Lamteh", 1, "pemerintah desa")]
+
+
+def test_any_noun_phrase_with_a_demonstrative_is_an_epithet(extractor):
+    text = "\n".join([
+        "Ende (ANTARA) - Kepala BPJS Ketenagakerjaan Cabang Ende, Markus Wangge menyerahkan kartu peserta.",
+        "Kartu diterima Yuliana Bhoki (52), perajin tenun dari Desa Wolotopo.",
+        '"Sekarang saya tenang menenun," ujar perajin asal Wolotopo itu.',
+        '"Kami juga siap melayani," kata Markus kepada wartawan di acara tersebut.',
+    ])
+    assert [q.speaker for q in extractor.extract(text).quotes] == ["Yuliana Bhoki", "Markus Wangge"]
+
+
+def test_a_name_in_passing_does_not_take_the_next_quote(extractor):
+    # places the NER may read as people, named after the official in the same paragraph
+    text = "\n".join([
+        "Sumenep (ANTARA) - Pemkab Sumenep menanggung iuran BPJS Ketenagakerjaan nelayan pulau.",
+        "Kepala Dinas Perikanan Sumenep, Slamet Riyadi, S.Pi., mengatakan petugas mendata nelayan di Kecamatan "
+        "Masalembu, Arjasa hingga Kangayan, juga di lereng Gili Iyang.",
+        '"Nelayan pulau paling sulit kami jangkau, jadi kami datangi satu per satu," jelasnya.',
+    ])
+    assert [q.speaker for q in extractor.extract(text).quotes] == ["Slamet Riyadi"]
 
 
 def test_epithet_refers_to_a_resident_introduced_with_an_age(extractor):

@@ -68,9 +68,12 @@ def test_unknown_ner_spec_is_refused():
 def test_entities_answer_by_offset_and_by_surface():
     ents = Entities([Entity("Dinsos Kapuas", "ORG", 7, 20), Entity("Yanmarto", "PER", 22, 30)])
     assert ents.label_at(8, 14) == "ORG" and ents.label_of("Yanmarto") == "PER"
-    assert ents.within(22, 31).spans("PER") == [(0, 8)]
+    assert ents.spans_within(22, 31, "PER") == [(0, 8)] and ents.spans_within(22, 29, "PER") == []
     assert ents.people_in('"Siap," ujar Yanmarto di Kapuas.') == [(13, 21)]
     assert ents.locate("Yanmartono hadir").spans() == []  # whole words only
+    # a longer surface of another label at the same place is that entity, not the person
+    named = Entities([Entity("Budi", "PER", 0, 4), Entity("Budi Luhur", "ORG", 10, 20)])
+    assert named.people_in("Universitas Budi Luhur, kata Budi.") == [(29, 33)]
     assert person_name("Dr. Heru Cahyono, M.M.") == "Dr. Heru Cahyono"
 
 

@@ -24,6 +24,7 @@ def test_chrome_lines_and_header_are_dropped():
         "Paragraf terakhir,\u201d paparnya. *dik",
         "Berita Terkait",
         "- Advertisment -",
+        "SCROLL TO CONTINUE WITH CONTENT",
         "Berita Populer",
         "Pewarta: Fulan",
         "Editor: Fulanah",
