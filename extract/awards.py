@@ -19,8 +19,8 @@ from extract.numbers import RANK_RE, RANK_WORD, parse_ordinal
 from extract.resources import load_yaml
 from extract.text import find_dateline
 
-_ORG = re.compile(r"\b(?:PT|CV|UD|Koperasi|KSP|Perumda|PD|BUMDes|BUMD|Yayasan|RSUD|RSU|RS|Rumah\s+Sakit|Bank|BPR)\.?"
-                  r"\s+(?:[A-Z][\w&.'-]*\s?){1,6}(?:Tbk)?")
+_ORG = re.compile(r"\b(?:PT|CV|UD|Koperasi|KSP|Perumda|PD|BUMDes|BUMD|Yayasan|RSUD|RSIA|RSU|RS|Rumah\s+Sakit|Klinik"
+                  r"|Hotel|Bank|BPR)\.?\s+(?:[A-Z][\w&.'-]*\s?){1,6}(?:Tbk)?")
 #: Villages compete in Paritrana's village category: ``Desa Talang Kemuning``, ``Nagari Sungai Buluh``.
 _VILLAGE = re.compile(r"(?<!Kepala )(?<!Kades )\b(?:Desa|Nagari|Gampong|Kampung|Kelurahan|Kalurahan|Pekon)"
                       r"\s+(?:[A-Z][\w'-]*\s?){1,4}")

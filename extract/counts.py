@@ -48,6 +48,7 @@ def _rules() -> dict:
         # the patterns end at the number (``\s*$``): searched in the last characters before it only
         "not_before": re.compile("|".join(f"(?:{p})" for p in data["not_before"]), re.IGNORECASE),
         "not_after": re.compile("|".join(f"(?:{p})" for p in data["not_after"]), re.IGNORECASE),
+        "year_after": re.compile(data["year_after"], re.IGNORECASE),
         "categories": [(FastPattern(c["pattern"], re.IGNORECASE), c["category"]) for c in data["categories"]],
         "shares": data["share_categories"],
         "public_funding": data["public_funding"],
@@ -154,7 +155,8 @@ def find_counts(sentence: str, state: dict | None = None, numbers: list[NumberMa
         before = sentence[:num.start]
         if rules["not_before"].search(before, max(0, num.start - _NOT_BEFORE_REACH)) or rules["not_after"].match(rest):
             continue
-        if isinstance(num.value, int) and 1900 <= num.value <= 2100 and num.text.isdigit() and unit is None:
+        if isinstance(num.value, int) and 1900 <= num.value <= 2100 and num.text.isdigit() and (
+                unit is None or rules["year_after"].search(before, max(0, num.start - 13))):
             continue  # a year ("2.100" with its separator is a number, never a year)
         if num.text.startswith("0") and len(num.text) > 3:
             continue  # phone numbers and codes

@@ -326,6 +326,9 @@ def test_epithet_refers_to_a_resident_introduced_with_an_age(extractor):
                           (2100, "pekerja rentan", "CSR")]),
     # "N dari M desa": both count villages
     ("Baru 84 dari 120 desa yang menganggarkan iuran dari APBDes.", [(84, "desa", "APBDes"), (120, "desa", "APBDes")]),
+    # a year after a month or a word of time is a year, whatever noun follows it
+    ("Hingga Maret 2025 peserta aktif tercatat 9.400 pekerja, dan sepanjang 2024 pemkab menanggung 1.250 nelayan.",
+     [(9400, "pekerja", None), (1250, "nelayan", None)]),
     ("Pemkab menanggung 312 kepala dusun dan 95 imam masjid serta 40 tenaga kebersihan.",
      [(312, "kepala dusun", None), (95, "imam masjid", None), (40, "tenaga kebersihan", None)]),
     ("Dari jumlah itu, 48.500 penerima upah dan 12.300 bukan penerima upah.",
