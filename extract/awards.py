@@ -132,7 +132,8 @@ def _normalize_ranks(clause: str) -> str:
 #: Between a village or an organisation and a place that only says where it is.
 _LOCATES = re.compile(r"\s*(?:,|\(|\bdi\b)\s*(?:(?:Kecamatan|Kec\.|Distrik)\s+(?:[A-Z][\w'-]*\s?)+,?\s*)?")
 #: Words before a place that make it locate something rather than receive an award.
-_LOCATOR = re.compile(r"\b(tingkat|se-?|wilayah|mewakili|asal|dari|di|ke|untuk|bagi|milik|binaan)\s*(Provinsi\s*)?$",
+_LOCATOR = re.compile(r"\b(tingkat|se-?|wilayah|mewakili|wakil|perwakilan|utusan|asal|dari|di|ke|untuk|bagi|milik"
+                      r"|binaan)\s*(Provinsi\s*)?$",
                       re.IGNORECASE)
 
 
@@ -174,6 +175,8 @@ def find_awards(sentence: str, ctx: AwardContext | None = None) -> list[Award]:
     return found
 
 
+#: How many recipients "keduanya" (both) and its kin refer to.
+_HOW_MANY = {"keduanya": 2, "ketiganya": 3, "keempatnya": 4}
 #: How many sentences back an anaphor ("perusahaan tersebut") looks for what it refers to.
 _ANAPHOR_REACH = 6
 
@@ -185,11 +188,13 @@ def _resolve_anaphors(text: str, ctx: AwardContext) -> str:
     out, at = [], 0
     for m in rules["anaphor"].finditer(text):
         before = " ".join([*ctx.before, text[:m.start()]])
-        # "keduanya": the last two recipients, not a place that only says where ("Di tingkat Provinsi Lampung,
-        # keduanya ..."); a noun names its kind, so any place will do ("dari Kabupaten Kapuas, ... Pemkab setempat")
+        # "keduanya": the last two recipients (and "ketiganya" three), not a place that only says where ("Di
+        # tingkat Provinsi Lampung, keduanya ..."); a noun names its kind, so any place will do ("dari Kabupaten
+        # Kapuas, ... Pemkab setempat")
         named = _recipients(before, ctx.province, locating=not m.group("both"))
-        if m.group("both"):
-            chosen = [name for _, name, _ in named[-2:]] if len(named) >= 2 else []
+        if m.group("both"):  # "keduanya", "ketiganya": the last two, three, ...
+            many = _HOW_MANY[m.group("both").lower()]
+            chosen = [name for _, name, _ in named[-many:]] if len(named) >= many else []
         else:
             noun = m.group("noun").lower()
             kinds = rules["anaphor_kinds"][noun]

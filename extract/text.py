@@ -25,7 +25,8 @@ _SPACES = re.compile(f"[ {_ODD}]{{2,}}|[{_ODD}]")
 _ODD_SPACE = re.compile(f"[{_ODD}]")
 
 # "Palangka Raya (ANTARA) - ", "Denpasar (bisnisbali.com) – ", "bakabar.com, BANJARMASIN – ",
-# "TRIBUNNEWS.COM, MATARAM - ", "KOMPAS.com - ", "Mataram, Suara NTB - ".
+# "TRIBUNNEWS.COM, MATARAM - ", "KOMPAS.com - ", "Mataram, Suara NTB - ", "Kendari, 3 Maret 2020 - ",
+# "KBRN, Ambon: ", "Jakarta - ".
 _DATELINES = [
     re.compile(r"^(?P<city>[A-Z][\w.'’]*(?:[ -][A-Z][\w.'’]*){0,3})\s*\((?P<outlet>[^()]{2,40})\)\s*[-–—]+\s*"),
     re.compile(r"^(?P<outlet>[\w-]+\.(?:com|co\.id|id|net)),\s*(?P<city>[A-Z][A-Za-z.'’ -]{1,40}?)\s*[-–—]+\s+",
@@ -34,9 +35,15 @@ _DATELINES = [
     re.compile(r"^(?P<city>[A-Z][A-Za-z.'’ -]{1,40}?),\s*(?P<outlet>[\w-]+\.(?:com|co\.id|id|net))\s*[-–—]+\s+",
                re.IGNORECASE),
     re.compile(r"^(?P<city>[A-Z][a-z]+(?: [A-Z][a-z]+)?),\s*(?P<outlet>[A-Z][\w.]*(?: [A-Z][\w.]*){0,2})\s*[-–—]+\s+"),
+    # a press release: "Kendari, 3 Maret 2020 – "
+    re.compile(r"^(?P<city>[A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2}),\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*[-–—]+\s+"),
+    # RRI: "KBRN, Ambon: "
+    re.compile(r"^(?P<outlet>KBRN),\s*(?P<city>[A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2})\s*:\s+"),
+    # a city alone: "Jakarta - " (detik and others)
+    re.compile(r"^(?P<city>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+[-–—]\s+(?=[A-Z\"])"),
 ]
 #: Every dateline has one: a paragraph without one is not tried against the patterns.
-_DASHES = ("-", "–", "—")
+_DATELINE_MARKS = ("-", "–", "—", "KBRN")
 
 
 @dataclass
@@ -118,14 +125,15 @@ def split_paragraphs(text: str) -> list[str]:
 
 def find_dateline(paragraph: str) -> tuple[str | None, str | None, int]:
     """``find_dateline("Denpasar (ANTARA) - Isi")`` returns ``("Denpasar", "ANTARA", 19)``: city, outlet, length."""
-    if not any(dash in paragraph for dash in _DASHES):
+    if not any(mark in paragraph for mark in _DATELINE_MARKS):
         return None, None, 0
     for pattern in _DATELINES:
         m = pattern.match(paragraph)
         if m:
             groups = m.groupdict()
             city = groups.get("city")
-            return (city.strip().title() if city and city.isupper() else city), outlet_name(groups["outlet"]), m.end()
+            city = city.strip().title() if city and city.isupper() else city
+            return city, outlet_name(groups.get("outlet")), m.end()
     return None, None, 0
 
 

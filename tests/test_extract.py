@@ -197,6 +197,11 @@ def test_seed_numbers(extractor, seeds):
     ("Pemerintah Kabupaten Sumba Timur, Nusa Tenggara Timur, masuk nominasi tingkat nasional.",
      [("Kabupaten Sumba Timur", None)]),
     ("Kabupaten Tojo Una-Una meraih juara I.", [("Kabupaten Tojo Una-Una", 1)]),
+    # settling for a rank is holding it; a hospital is a recipient; representatives of a province only locate it
+    ("Kabupaten Sigi harus puas di peringkat ketiga, sedangkan RSIA Bunda Sehat Palu di posisi kedua.",
+     [("Kabupaten Sigi", 3), ("RSIA Bunda Sehat Palu", 2)]),
+    ("Dua wakil Provinsi Maluku, Kabupaten Buru dan Kota Tual, masuk nominasi tingkat nasional.",
+     [("Kabupaten Buru", None), ("Kota Tual", None)]),
 ])
 def test_award_results(sentence, expected):
     from extract.awards import award_context, find_awards
@@ -270,11 +275,14 @@ def test_anaphors_refer_to_the_recipient_named_before():
         "Koperasi tersebut meraih juara I kategori usaha kecil.",
         "Kabupaten Siak tampil di kategori pemerintah kabupaten/kota, sedangkan Desa Teluk Lanus di kategori desa.",
         "Keduanya meraih juara I pada kategori masing-masing.",
+        "Kabupaten Bengkalis, Kota Dumai dan Desa Sungai Pakning juga dinilai tim juri.",
+        "Ketiganya meraih juara III pada kategori masing-masing.",
         "Sementara itu, dari Kabupaten Pelalawan, PT Sawit Kerinci meraih juara II. Pemkab setempat meraih juara III.",
     ]
     found = [[(a.recipient, a.rank) for a in find_awards(s, ctx)] for s in sentences]
     assert found == [[], [], [("PT Kuansing Karet Lestari", 2)], [("Koperasi Nelayan Bagan Jaya", 1)], [],
-                     [("Kabupaten Siak", 1), ("Desa Teluk Lanus", 1)],
+                     [("Kabupaten Siak", 1), ("Desa Teluk Lanus", 1)], [],
+                     [("Kabupaten Bengkalis", 3), ("Kota Dumai", 3), ("Desa Sungai Pakning", 3)],
                      [("PT Sawit Kerinci", 2), ("Kabupaten Pelalawan", 3)]]
 
 

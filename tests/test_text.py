@@ -67,6 +67,11 @@ def test_datelines_of_several_outlets():
     assert find_dateline("Martapura (Antaranews Kalsel) - Isi")[:2] == ("Martapura", "ANTARA")
     assert find_dateline("KENDARI, KOMPAS.com - Isi")[:2] == ("Kendari", "Kompas.com")
     assert find_dateline("Pemerintah Kota Denpasar telah memiliki program")[:2] == (None, None)
+    # a press release's city and date, RRI's newsroom code, a city alone
+    assert find_dateline("Mamuju, 12 Mei 2024 – Isi")[:2] == ("Mamuju", None)
+    assert find_dateline("KBRN, Sorong: Isi")[:2] == ("Sorong", "RRI")
+    assert find_dateline("Jakarta - Pemerintah pusat")[:2] == ("Jakarta", None)
+    assert find_dateline("Jalan rusak - warga mengeluh")[:2] == (None, None)
 
 
 def test_empty_and_whitespace_text():
