@@ -255,7 +255,8 @@ def _sentence_awards(sentence: str, ctx: AwardContext) -> list[Award]:
         own = rules["level"].search(clause)  # "masuk nominasi tingkat nasional, setelah ... tingkat provinsi"
         level = own.group(1).lower() if own else sentence_level
         awards.append(Award(
-            award=award, year=year, recipient=name, rank=rank, category=_category(kind, clause, sentence),
+            award=award, year=year, recipient=name, rank=rank,
+            category=_category(kind, _own_part(name, clause, [r[0] for r in results if r[4] is clause]), sentence),
             level=level, region=_region(name, kind, level, sentence, ctx), nominee=is_nominee, sentence=sentence,
         ))
     return awards
@@ -397,8 +398,11 @@ def _adjacent(clause: str, names, ranks) -> list[tuple[str, str, int | None, boo
     for rank_m in ranks:
         pick = None
         for pos, name, kind in names:
-            if pos >= rank_m.end() and rules["rank_then"].match(clause[rank_m.end():pos]):
-                pick = (pos, name, kind)
+            if pos >= rank_m.end():
+                # "juara I diraih Kabupaten Tapin"; but "PT A sebagai terbaik pertama kategori perusahaan besar dan
+                # Koperasi B sebagai juara II": the rank is the one named before it
+                if pick is None and rules["rank_then"].match(clause[rank_m.end():pos]):
+                    pick = (pos, name, kind)
                 break
             end = pos + len(_WRITTEN.match(clause, pos).group(0).rstrip())  # "Pemkab Belitung" as written
             between = clause[end:rank_m.start()] if end <= rank_m.start() else None
@@ -422,6 +426,18 @@ def _subject(candidates):
     if len(candidates) > 1 and chosen[2] == "provinsi":
         chosen = candidates[-2]
     return chosen[1], chosen[2]
+
+
+def _own_part(name: str, clause: str, names: list[str]) -> str:
+    """The part of ``clause`` that is about ``name``, where it names several recipients (``names``) and the
+    words after ``name`` up to the next one say its category ("PT A sebagai terbaik pertama kategori perusahaan
+    besar dan Koperasi B sebagai juara II kategori usaha kecil"); else the whole clause."""
+    start = clause.find(name)
+    if start < 0 or len(names) < 2:
+        return clause
+    after = [at for other in names if (at := clause.find(other, start + len(name))) > start]
+    own = clause[start:min(after, default=len(clause))]
+    return own if _rules()["size"].search(own) else clause
 
 
 def _category(kind: str, clause: str, sentence: str) -> str:

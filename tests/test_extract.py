@@ -264,6 +264,16 @@ def test_last_years_rank_is_the_edition_before():
     assert [(a.recipient, a.year) for a in awards] == [("Kota Kediri", 2025), ("Kota Batu", 2025)]
 
 
+def test_two_recipients_each_with_its_rank_and_category_in_one_clause():
+    from extract.awards import award_context, find_awards
+
+    awards = find_awards("Wakil gubernur menyerahkan piala kepada PT Sorong Marine Logistik sebagai juara I kategori "
+                         "perusahaan menengah dan UD Noken Biak sebagai terbaik ketiga kategori usaha kecil.",
+                         award_context("Paritrana Award 2024 tingkat Provinsi Papua Barat Daya"))
+    assert [(a.recipient, a.rank, a.category) for a in awards] == [
+        ("PT Sorong Marine Logistik", 1, "perusahaan menengah"), ("UD Noken Biak", 3, "perusahaan kecil")]
+
+
 def test_anaphors_refer_to_the_recipient_named_before():
     from extract.awards import award_context, find_awards
 
