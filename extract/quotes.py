@@ -60,7 +60,7 @@ class _Mention:
 
     at: int
     person: str
-    paragraph: int = -1
+    paragraph: int
     weak: bool = False
 
 
@@ -254,10 +254,10 @@ def _honorifics() -> frozenset[str]:
 
 
 def _last_mention(mentions: list[_Mention], at: int) -> str | None:
-    """The person named last before ``at``; but where that is a person only the NER tagged, one the rules know
-    (an official, someone introduced or quoted) named earlier in the same paragraph: a NER-only name there is
-    more often a place or a name in passing ('... desa-desa di Kecamatan Masalembu, Arjasa hingga Sapeken')
-    than the one who speaks next."""
+    """The person named last before ``at``; but where that is a weak mention (a name only the NER tagged, named
+    in passing), one the rules know (an official, someone introduced or quoted) named earlier in the same
+    paragraph: such a name is more often a place or a bystander ('... desa-desa di Kecamatan Masalembu, Arjasa
+    hingga Sapeken') than the one who speaks next."""
     before = [m for m in mentions if m.at < at]
     if not before:
         return None
