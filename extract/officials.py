@@ -312,17 +312,20 @@ def _designation(toks: list[Tok], i: int, title_len: int) -> _Designation:
             take_org(k, k + 1)
             k += 1
             continue
-        # an unknown capitalised word: a name, unless a name follows a comma right after it
+        # an unknown capitalised word: a name, unless a name follows a comma right after its capitalised words
+        # (which may hold words no name holds: "Kepala Kampung Yenures Baru, Obeth Mandibondibo")
         n = read_name(toks, k)
-        if not n:
-            break
         after = k + n
-        if after + 1 < len(toks) and toks[after].text == "," and read_name(toks, after + 1) \
+        while after < len(toks) and toks[after].text[:1].isupper() and not _title_at(toks, after):
+            after += 1
+        if after > k and after + 1 < len(toks) and toks[after].text == "," and read_name(toks, after + 1) \
                 and not _title_at(toks, after + 1) and not _degree_at(toks, after + 1) \
                 and _ends_apposition(toks, after + 1):
             take_org(k, after)
             k = after
             continue
+        if not n:
+            break
         return _Designation(k, (i, title_end), (org_start, org_end) if org_start is not None else None, k)
     return _Designation(k, (i, title_end), (org_start, org_end) if org_start is not None else None, None)
 

@@ -43,6 +43,14 @@ def officials(text):
      ("Dr. Yuliana Dewi", "Peneliti Pusat Kajian Sosial", "Universitas Tanjungpura")),
     ("Kartu diserahkan bersama Rahmat Tuasikal, Asisten Bidang Perekonomian Setkot Tual, kemarin.",
      ("Rahmat Tuasikal", "Asisten Bidang Perekonomian", "Setkot Tual")),
+    # a place or body whose name holds a word no name holds ("Baru"), before the comma and the name
+    ("Kepala Kampung Sawendui Baru, Yulius Rumbewas, menuturkan kampungnya ikut mendaftar.",
+     ("Yulius Rumbewas", "Kepala Kampung", "Sawendui Baru")),
+    # associations are named by their capitalised words; customary offices are titles
+    ("Ketua Paguyuban Ojek Pangkalan Sentani, Markus Ohee, menyambut program itu.",
+     ("Markus Ohee", "Ketua", "Paguyuban Ojek Pangkalan Sentani")),
+    ("Panglima Laot Kabupaten Pidie, Tgk. Ridwan Amin, mengumpulkan para pawang.",
+     ("Tgk. Ridwan Amin", "Panglima Laot", "Kabupaten Pidie")),
     # a cooperative after Dinas is the office's field, not a body of its own
     ("Kepala Dinas Koperasi dan UKM Kota Ternate, Hi. Jufri Abdullah, membuka pelatihan.",
      ("Hi. Jufri Abdullah", "Kepala Dinas Koperasi dan UKM", "Kota Ternate")),
