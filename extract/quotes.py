@@ -62,6 +62,7 @@ class _Mention:
     person: str
     paragraph: int
     weak: bool = False
+    subject: bool = True
 
 
 def join_open_quotes(paragraphs: list[str]) -> list[str]:
@@ -154,7 +155,10 @@ def _attribution(after, before, at, mentions, known, rules, ner=None) -> str | N
             nick = rules["nickname"].search(rest)
             person = _resolve(nick.group("nick"), known) if nick else None
             return person or _last_mention(mentions, at)
-        name = _person_in(rest, known, ner=ner)
+        # "kata seorang nelayan Carocok, Afrizal (47)": the person the attribution introduces with an age
+        introduced = introduced_people(_SENTENCE_END_IN.split(rest, 1)[0])
+        name = (_resolve(introduced[0], known) or _remember(introduced[0], known)) if introduced \
+            else _person_in(rest, known, ner=ner)
         if name:
             return name
     before = before.strip()
@@ -242,10 +246,30 @@ def _mentions(text: str, people: list[str], quoted: list[tuple[int, int]], offse
         for part in [person] + [w for w in person.split() if len(w) >= 3 and w.rstrip(".") not in honorifics]:
             owner.setdefault(part, person)
     rules = _rules()
-    return [_Mention(at, owner[part], bisect_right(offsets, at) - 1,
-                     owner[part] in weak and not rules["subject_after"].match(text, at + len(part))
-                     and not rules["subject_before"].search(text, max(0, at - 12), at))
-            for at, part in whole_words(owner, text) if not any(a <= at < b for a, b in quoted)]
+    mentions = []
+    for at, part in whole_words(owner, text):
+        if any(a <= at < b for a, b in quoted):
+            continue
+        subject = bool(rules["subject_after"].match(text, at + len(part))
+                       or rules["subject_before"].search(text, max(0, at - 12), at)
+                       or _in_attribution(text, at, quoted, rules))
+        mentions.append(_Mention(at, owner[part], bisect_right(offsets, at) - 1, owner[part] in weak and not subject,
+                                 subject))
+    return mentions
+
+
+def _in_attribution(text: str, at: int, quoted: list[tuple[int, int]], rules: dict) -> bool:
+    """Whether the name at ``at`` is the speaker of the quotation right before it (``"...," kata Kepala BP3MI
+    NTB, Lalu Wira Atmaja``): the quotation's attribution verb is between them, and no sentence ends."""
+    end = max((b for a, b in quoted if b <= at), default=None)
+    if end is None or at - end > 160:
+        return False
+    between = text[end:at]
+    return bool(rules["after"].match(between)) and not _SENTENCE_END_IN.search(between)
+
+
+#: A sentence or paragraph ending inside a piece of text.
+_SENTENCE_END_IN = re.compile(r"[.!?]\s+[A-Z\"]|\n\n")
 
 
 @cache
@@ -262,10 +286,10 @@ def _last_mention(mentions: list[_Mention], at: int) -> str | None:
     if not before:
         return None
     last = before[-1]
-    if last.weak:
+    if last.weak or not last.subject:
         for m in reversed(before):
             if m.paragraph != last.paragraph:
                 break
-            if not m.weak:
+            if not m.weak and (last.weak or m.subject):
                 return m.person
     return last.person

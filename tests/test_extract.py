@@ -336,6 +336,25 @@ def test_a_name_in_passing_does_not_take_the_next_quote(extractor):
     assert [q.speaker for q in extractor.extract(text).quotes] == ["Slamet Riyadi"]
 
 
+def test_a_pronoun_refers_to_the_subject_not_to_a_name_in_the_object(extractor):
+    text = "\n".join([
+        "Balige (ANTARA) - Pemkab Toba menanggung iuran BPJS Ketenagakerjaan 6.000 petani.",
+        "Kepala BPJS Ketenagakerjaan Cabang Pematangsiantar, Rudi Sinaga, mengapresiasi keputusan Bupati Toba Jonni "
+        "Simanjuntak.",
+        'Ia menegaskan, "Perlindungan ini hak pekerja, bukan bantuan sosial biasa."',
+    ])
+    assert [q.speaker for q in extractor.extract(text).quotes] == ["Rudi Sinaga"]
+
+
+def test_a_speaker_introduced_after_the_quote_with_an_age(extractor):
+    text = "\n".join([
+        "Painan (ANTARA) - Pemkab Pesisir Selatan mendaftarkan nelayan ke BPJS Ketenagakerjaan.",
+        '"Sekarang keluarga kami punya kepastian kalau terjadi apa-apa di laut," kata seorang nelayan Carocok, '
+        "Zulkifli (52), usai menerima kartu.",
+    ])
+    assert [q.speaker for q in extractor.extract(text).quotes] == ["Zulkifli"]
+
+
 def test_epithet_refers_to_a_resident_introduced_with_an_age(extractor):
     text = "\n".join([
         "Sambas (ANTARA) - Kepala BPJS Ketenagakerjaan Cabang Singkawang, Rudi Hartono menyerahkan santunan JKM.",
