@@ -371,6 +371,9 @@ def test_epithet_refers_to_a_resident_introduced_with_an_age(extractor):
                           (2100, "pekerja rentan", "CSR")]),
     # "N dari M desa": both count villages
     ("Baru 84 dari 120 desa yang menganggarkan iuran dari APBDes.", [(84, "desa", "APBDes"), (120, "desa", "APBDes")]),
+    # regional and sector nouns: garin (Minang mosque keepers), hukum tua (Minahasa village heads), parkir, PAUD
+    ("Iuran 410 garin, 95 hukum tua, 300 tukang parkir dan 120 guru PAUD ditanggung pemerintah.",
+     [(410, "garin", None), (95, "hukum tua", None), (300, "tukang parkir", None), (120, "guru PAUD", None)]),
     # a year after a month or a word of time is a year, whatever noun follows it
     ("Hingga Maret 2025 peserta aktif tercatat 9.400 pekerja, dan sepanjang 2024 pemkab menanggung 1.250 nelayan.",
      [(9400, "pekerja", None), (1250, "nelayan", None)]),
