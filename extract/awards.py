@@ -92,7 +92,9 @@ _CLAUSE = re.compile(
     r"|dan\s+(?:predikat|peringkat|juara|terbaik))\b)"
     # ", dan CV X ... berada di posisi ketiga": a new recipient with its own rank
     r"|,\s*(?=dan\s+(?:PT|CV|UD|Kabupaten|Kota|Desa|Bank|RSUD)\b[^,;]*?\b(?:peringkat|juara|terbaik|posisi|urutan)\b)"
-    r"|\s(?=sedangkan\b))\s*", re.IGNORECASE)
+    r"|\s(?=sedangkan\b)"
+    # "masuk nominasi tingkat nasional setelah meraih juara I tingkat provinsi": an earlier result of its own
+    r"|\s(?=setelah\s+(?:sebelumnya\s+)?(?:meraih|menjadi|menyabet|memperoleh|dinobatkan)\b))\s*", re.IGNORECASE)
 _ORDINAL = r"(?:pertama|kedua|ketiga|keempat|kelima|satu|dua|tiga|empat|lima|I{1,3}|IV|V|[1-5])"
 _HEAD = r"(?:peringkat|juara|terbaik|posisi|urutan)"
 #: Several ranks in a row: "juara I dan juara II", "peringkat 2 dan 3", "pertama, kedua dan ketiga".
@@ -264,8 +266,9 @@ def _sentence_awards(sentence: str, ctx: AwardContext) -> list[Award]:
 
 #: A clause about the edition before the one the sentence names ("setelah tahun lalu berada di peringkat kelima"),
 #: not one that compares with it ("kemajuan dibanding tahun sebelumnya").
-_LAST_YEAR = re.compile(r"(?<!banding )(?<!bandingkan )(?<!dari )(?<!daripada )\btahun\s+(?:lalu|sebelumnya)\b",
-                        re.IGNORECASE)
+_LAST_YEAR = re.compile(r"(?<!banding )(?<!bandingkan )(?<!dari )(?<!daripada )\btahun\s+(?:lalu|sebelumnya)\b"
+                        # "dibanding tahun lalu, ketika Sigi masih berada di peringkat keempat": then, not compared
+                        r"|\btahun\s+(?:lalu|sebelumnya),?\s+(?:ketika|saat|waktu)\b", re.IGNORECASE)
 
 #: How a sentence gives the edition's year, the first form first.
 _YEAR = (re.compile(r"Paritrana(?:\s+Awards?)?(?:\s+[Tt]ahun)?\s+(20\d{2})", re.IGNORECASE),

@@ -259,6 +259,11 @@ def test_a_nomination_after_an_earlier_round_states_both_results():
                          award_context(""))
     assert [(a.recipient, a.rank, a.nominee, a.year, a.level) for a in awards] == [
         ("Kabupaten Landak", None, True, 2025, "nasional"), ("Kabupaten Landak", 1, False, 2025, "provinsi")]
+    # without the comma
+    awards = find_awards("PT Landak Sawit masuk nominasi Paritrana Award 2025 tingkat nasional setelah meraih juara I "
+                         "tingkat provinsi.", award_context(""))
+    assert [(a.recipient, a.rank, a.nominee, a.level) for a in awards] == [
+        ("PT Landak Sawit", None, True, "nasional"), ("PT Landak Sawit", 1, False, "provinsi")]
 
 
 def test_last_years_rank_is_the_edition_before():
@@ -270,6 +275,9 @@ def test_last_years_rank_is_the_edition_before():
     # a comparison with last year is no result of last year's
     awards = find_awards("Kota Kediri dan Kota Batu masuk nominasi, naik dibanding tahun sebelumnya.", ctx)
     assert [(a.recipient, a.year) for a in awards] == [("Kota Kediri", 2025), ("Kota Batu", 2025)]
+    # ... unless it says what happened then
+    awards = find_awards("Kota Batu naik dibanding tahun lalu, ketika kota itu berada di peringkat kelima.", ctx)
+    assert [(a.recipient, a.rank, a.year) for a in awards] == [("Kota Batu", 5, 2024)]
 
 
 def test_two_recipients_each_with_its_rank_and_category_in_one_clause():
