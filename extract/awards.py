@@ -109,10 +109,12 @@ _WRITTEN = re.compile(r"(?:[A-Z][\w&'./-]*\s?)*")
 #: Rank phrases with no ordinal mean the first place ("predikat terbaik", "juara umum"); a rank in brackets
 #: after a recipient ("Kabupaten Bekasi (I)") is a rank. Both are rewritten to the form the rules read.
 _IMPLICIT_FIRST = FastPattern(
-    r"\b(?:predikat\s+terbaik|yang\s+terbaik|juara\s+umum)\b"
+    r"\b(?:predikat\s+terbaik|yang\s+terbaik|juara\s+umum|posisi\s+puncak|peringkat\s+puncak)\b"
     rf"(?!\s+(?:ke-?\s?)?{RANK_WORD})",
     re.IGNORECASE)
 _BRACKET_RANK = re.compile(r"\((I{1,3}|IV|V)\)")
+#: "Kategori usaha kecil dimenangi Koperasi B": won by, with no rank before it, is the first place.
+_WON_BY = re.compile(r"\bdimenang(?:i|kan)\b")
 #: "runner up" is the second place.
 _RUNNER_UP = FastPattern(r"\b(?:predikat\s+)?runner[\s-]?up\b", re.IGNORECASE)
 
@@ -123,10 +125,13 @@ _NUMBERED = re.compile(r"(?<![\w.])([1-5])\.\s+(?=[A-Z])")
 
 def _normalize_ranks(clause: str) -> str:
     """``Kabupaten Bekasi (I)`` → ``Kabupaten Bekasi (juara I)``; ``predikat terbaik`` → ``peringkat pertama``;
-    ``runner up`` → ``peringkat kedua``; a numbered list ``1. Desa Kemuja, 2. Desa Terong`` → ``peringkat 1 Desa
-    Kemuja, peringkat 2 Desa Terong``."""
+    ``runner up`` → ``peringkat kedua``; ``dimenangi`` with no rank before it → ``peringkat pertama diraih``; a
+    numbered list ``1. Desa Kemuja, 2. Desa Terong`` → ``peringkat 1 Desa Kemuja, peringkat 2 Desa Terong``."""
     if "1. " in clause and "2. " in clause:
         clause = _NUMBERED.sub(r"peringkat \1 ", clause)
+    won = _WON_BY.search(clause) if "dimenang" in clause else None
+    if won and not RANK_RE.search(clause, 0, won.start()):  # "Kategori usaha kecil dimenangi Koperasi B": the winner
+        clause = clause[:won.start()] + "peringkat pertama diraih" + clause[won.end():]
     clause = _RUNNER_UP.sub("peringkat kedua", _IMPLICIT_FIRST.sub("peringkat pertama", clause))
     return _BRACKET_RANK.sub(r"(juara \1)", clause)
 

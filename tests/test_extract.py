@@ -210,6 +210,12 @@ def test_seed_numbers(extractor, seeds):
      [("Kabupaten Sigi", 3), ("RSIA Bunda Sehat Palu", 2)]),
     ("Dua wakil Provinsi Maluku, Kabupaten Buru dan Kota Tual, masuk nominasi tingkat nasional.",
      [("Kabupaten Buru", None), ("Kota Tual", None)]),
+    # won by, with no rank before it, is the first place; a rank after where the next one is from
+    ("Kategori usaha kecil dimenangi CV Sagu Luwu, disusul UD Kopi Toraja dari Tana Toraja di peringkat kedua.",
+     [("CV Sagu Luwu", 1), ("UD Kopi Toraja", 2)]),
+    ("Kabupaten Luwu menjadi runner up dan Kabupaten Bone menyusul di posisi ketiga.",
+     [("Kabupaten Luwu", 2), ("Kabupaten Bone", 3)]),
+    ("Kelurahan Lapadde, Kota Parepare, sebagai juara II kategori pemerintah desa.", [("Kelurahan Lapadde", 2)]),
 ])
 def test_award_results(sentence, expected):
     from extract.awards import award_context, find_awards
