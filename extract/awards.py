@@ -19,8 +19,6 @@ from extract.numbers import RANK_RE, RANK_WORD, parse_ordinal
 from extract.resources import load_yaml
 from extract.text import find_dateline
 
-_ORG = re.compile(r"\b(?:PT|CV|UD|Koperasi|KSP|Perumda|PD|BUMDes|BUMD|Yayasan|RSUD|RSIA|RSU|RS|Rumah\s+Sakit|Klinik"
-                  r"|Hotel|Bank|BPR)\.?\s+(?:[A-Z][\w&.'-]*\s?){1,6}(?:Tbk)?")
 #: Villages compete in Paritrana's village category: ``Desa Talang Kemuning``, ``Nagari Sungai Buluh``.
 _VILLAGE = re.compile(r"(?<!Kepala )(?<!Kades )\b(?:Desa|Nagari|Gampong|Kampung|Kelurahan|Kalurahan|Pekon)"
                       r"\s+(?:[A-Z][\w'-]*\s?){1,4}")
@@ -29,6 +27,7 @@ _VILLAGE = re.compile(r"(?<!Kepala )(?<!Kades )\b(?:Desa|Nagari|Gampong|Kampung|
 @cache
 def _rules() -> dict:
     data = load_yaml("awards.yml")
+    heads = "|".join(r"\s+".join(map(re.escape, h.split())) for h in data["recipient_heads"])
     return {
         # searched in every article, or every sentence of an award article, which most do not hold: each behind a
         # prefilter (extract.matching.FastPattern)
@@ -46,6 +45,8 @@ def _rules() -> dict:
         "rank_then": re.compile(data["rank_then_recipient"], re.IGNORECASE),
         "then_rank": re.compile(data["recipient_then_rank"], re.IGNORECASE),
         "range": FastPattern(data["rank_range"], re.IGNORECASE),
+        # an organisation that can win: its head and up to six capitalised words ("PT Meratus Agro Lestari")
+        "organization": re.compile(rf"\b(?:{heads})\.?\s+(?:[A-Z][\w&.'-]*\s?){{1,6}}(?:Tbk)?"),
         "anaphor": FastPattern(data["anaphor"], re.IGNORECASE),
         "anaphor_kinds": data["anaphor_kinds"],
     }
@@ -150,7 +151,7 @@ def _recipients(segment: str, province: str | None, locating: bool = False) -> l
     A place inside an organisation's name (``PT Katingan Agro``) is not a recipient of its own; neither is
     a place that only locates something (``tingkat Provinsi Bali``, ``asal Tabanan``), unless ``locating``.
     """
-    orgs = [(m.start(), m.group(0).strip(" .,"), "perusahaan") for m in _ORG.finditer(segment)]
+    orgs = [(m.start(), m.group(0).strip(" .,"), "perusahaan") for m in _rules()["organization"].finditer(segment)]
     orgs += [(m.start(), m.group(0).strip(" .,"), "desa") for m in _VILLAGE.finditer(segment)
              if not any(a <= m.start() < a + len(n) for a, n, _ in orgs)]
     spans = [(start, start + len(name)) for start, name, _ in orgs]
@@ -254,6 +255,9 @@ def _sentence_awards(sentence: str, ctx: AwardContext) -> list[Award]:
     level_m = rules["level"].search(sentence)
     sentence_level = level_m.group(1).lower() if level_m else ctx.level
     awards, seen = [], set()
+    named_in: dict[int, list[str]] = {}  # the recipients each clause names, by the clause's identity
+    for name, _, _, _, clause, _ in results:
+        named_in.setdefault(id(clause), []).append(name)
     for name, kind, rank, is_nominee, clause, year in results:
         key = (name, year, is_nominee)
         if key in seen:
@@ -263,7 +267,7 @@ def _sentence_awards(sentence: str, ctx: AwardContext) -> list[Award]:
         level = own.group(1).lower() if own else sentence_level
         awards.append(Award(
             award=award, year=year, recipient=name, rank=rank,
-            category=_category(kind, _own_part(name, clause, [r[0] for r in results if r[4] is clause]), sentence),
+            category=_category(kind, _own_part(name, clause, named_in[id(clause)]), sentence),
             level=level, region=_region(name, kind, level, sentence, ctx), nominee=is_nominee, sentence=sentence,
         ))
     return awards

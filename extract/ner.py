@@ -57,7 +57,7 @@ class Entities:
     >>> ents = Entities([Entity("Dinsos Kapuas", "ORG", 7, 20), Entity("Yanmarto", "PER", 22, 30)])
     >>> ents.label_of("Yanmarto"), ents.label_at(7, 13), ents.spans_within(22, 40, "PER")
     ('PER', 'ORG', [(0, 8)])
-    >>> ents.locate('"Kami siap," kata Yanmarto.').spans("PER")
+    >>> ents.people_in('"Kami siap," kata Yanmarto.')
     [(18, 26)]
     """
 
@@ -108,18 +108,10 @@ class Entities:
         """The model tagged this text as a person (``Yanmarto``, ``Ariane Chaterina``) in the article."""
         return self.label_of(text) == "PER"
 
-    def locate(self, text: str) -> Entities:
-        """The article's entities found again in ``text`` (a clause the rules cut out), by their surfaces.
-
-        Each surface keeps the label the model gave it most often; matches are whole words, leftmost-longest.
-        """
-        labels = self._labels
-        return Entities(Entity(surface, labels[surface], at, at + len(surface))
-                        for at, surface in whole_words(labels, text))
-
     def people_in(self, text: str) -> list[tuple[int, int]]:
-        """Where ``text`` names someone the model tagged PER in the article: offsets, in order (``locate``'s
-        PER spans)."""
+        """Where ``text`` names someone the model tagged PER in the article: offsets, in order. Each surface the
+        model tagged is found again as a whole word, leftmost-longest, and keeps the label it was given most often
+        (a longer surface of another label hides a person inside it)."""
         labels = self._labels
         return [(at, at + len(surface)) for at, surface in whole_words(labels, text) if labels[surface] == "PER"]
 

@@ -55,14 +55,20 @@ def _rules() -> dict:
 
 @dataclass
 class _Mention:
-    """Where a person is named (``at``) and in which paragraph; ``weak``: a person only the NER tagged, named in
-    passing."""
+    """Where a person is named (``at``), in which paragraph, whether only the NER tagged them (``ner_only``) and
+    whether they are the subject of the sentence there (``subject``: before an active verb, after ``Menurut``, the
+    speaker of a quotation)."""
 
     at: int
     person: str
     paragraph: int
-    weak: bool = False
+    ner_only: bool = False
     subject: bool = True
+
+    @property
+    def weak(self) -> bool:
+        """A name only the NER tagged, named in passing: more often a place or a bystander than a speaker."""
+        return self.ner_only and not self.subject
 
 
 def join_open_quotes(paragraphs: list[str]) -> list[str]:
@@ -234,10 +240,10 @@ def _resolve(name: str, known: list[str]) -> str | None:
 
 
 def _mentions(text: str, people: list[str], quoted: list[tuple[int, int]], offsets: list[int],
-              weak: frozenset[str]) -> list[_Mention]:
+              ner_only: frozenset[str]) -> list[_Mention]:
     """Where each known person is named outside quotations, by full name or by one of their names; in which
-    paragraph (``offsets``: where each starts), and whether it is weak: a person of ``weak`` named in passing,
-    not as the subject of a sentence (``Menurut X``, ``X, warga setempat, mengatakan``)."""
+    paragraph (``offsets``: where each starts), whether the person is one of ``ner_only`` (tagged by the NER
+    alone) and whether the name is the subject of its sentence (``Menurut X``, ``X, warga setempat, mengatakan``)."""
     if not people:
         return []
     honorifics = _honorifics()
@@ -253,8 +259,7 @@ def _mentions(text: str, people: list[str], quoted: list[tuple[int, int]], offse
         subject = bool(rules["subject_after"].match(text, at + len(part))
                        or rules["subject_before"].search(text, max(0, at - 12), at)
                        or _in_attribution(text, at, quoted, rules))
-        mentions.append(_Mention(at, owner[part], bisect_right(offsets, at) - 1, owner[part] in weak and not subject,
-                                 subject))
+        mentions.append(_Mention(at, owner[part], bisect_right(offsets, at) - 1, owner[part] in ner_only, subject))
     return mentions
 
 
